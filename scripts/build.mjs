@@ -5,9 +5,11 @@ import {build} from 'esbuild';
 import {chmod, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {dirname, join} from 'node:path';
+import {readFileSync} from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist');
+const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 await rm(outdir, {recursive: true, force: true});
 await build({
@@ -21,7 +23,7 @@ await build({
   minify: true,
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  define: {'process.env.NODE_ENV': '"production"'},
+  define: {'process.env.NODE_ENV': '"production"', WAZO_TUI_VERSION: JSON.stringify(version)},
   // react-devtools-core is an optional import of ink that is never used in production.
   alias: {'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs')},
   banner: {

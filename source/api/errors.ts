@@ -51,7 +51,7 @@ export interface ApiErrorDetails {
 }
 
 export class ApiError extends Error {
-  override readonly name = 'ApiError';
+  override readonly name: string = 'ApiError';
   readonly kind: ApiErrorKind;
   readonly status?: number;
   readonly serverMessage?: string;
@@ -72,12 +72,18 @@ export class ApiError extends Error {
   }
 }
 
+/** A mistake in what the user typed (a server address, a flag, a fingerprint): exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
 export function isApiError(error: unknown, kind?: ApiErrorKind): error is ApiError {
   return error instanceof ApiError && (kind === undefined || error.kind === kind);
 }
 
 /** The process exit code for an error, as DESIGN.md fixes them. */
 export function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) return 2;
   if (!(error instanceof ApiError)) return 1;
   switch (error.kind) {
     case 'auth-failed':

@@ -1,0 +1,49 @@
+/**
+ * Entry point: parse the command line, pick the full-screen dashboard or a script command,
+ * and turn every outcome into an exit code. Heavy modules are imported lazily so that
+ * `--version` and `--help` start nothing.
+ */
+import {parseCommand, UsageError} from './source/cli/args.js';
+import {usage} from './source/cli/usage.js';
+import {version} from './source/version.js';
+import {reportFatal} from './source/cli/fatal.js';
+
+async function main(argv: string[]): Promise<number> {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`wazo-tui: ${error.message}\nTry 'wazo-tui --help'.\n`);
+      return 2;
+    }
+    throw error;
+  }
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(usage);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case 'demo-server':
+      return (await import('./source/commands/demo-server.js')).runDemoServer(command);
+    case 'cert':
+      return (await import('./source/commands/cert.js')).runCert(command);
+    case 'trust':
+      return (await import('./source/commands/trust.js')).runTrust(command);
+    case 'list':
+      return (await import('./source/commands/list.js')).runList(command);
+    case 'tui':
+      return (await import('./source/app/run-tui.js')).runTui(command);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportFatal(error);
+  },
+);

@@ -1,0 +1,58 @@
+/**
+ * The wazo-confd endpoints the client uses: list and get for every collection of the registry, and infos.
+ */
+import {authHeaders} from './auth.js';
+import {collections} from './collections.js';
+import type {AuthedOptions, ConfdApi, ConfdCollection, ConfdItem, ListQuery} from './contract.js';
+import type {ApiRequest, Send} from './request.js';
+import {infosSchema, listSchema, type ListPage} from './schemas.js';
+import {decodeAnswer} from './validate.js';
+
+/** Build the wazo-confd API on top of the client's `send`. */
+export function createConfdApi(send: Send): ConfdApi {
+  function request(path: string, label: string, options: AuthedOptions, searchParams?: URLSearchParams): ApiRequest {
+    return {
+      service: 'confd',
+      method: 'GET',
+      path,
+      label,
+      searchParams,
+      headers: authHeaders(options),
+      signal: options.signal,
+      secrets: [options.token],
+    };
+  }
+
+  return {
+    async list<C extends ConfdCollection>(collection: C, query: ListQuery, options: AuthedOptions): Promise<ListPage<ConfdItem[C]>> {
+      const definition = collections[collection];
+      const sent = request(definition.path, `GET /${definition.path}`, options, listParams(query));
+      const page = decodeAnswer(listSchema(definition.schema), (await send(sent)).body, sent);
+      return {total: page.total, items: page.items};
+    },
+
+    async get<C extends ConfdCollection>(collection: C, id: number | string, options: AuthedOptions): Promise<ConfdItem[C]> {
+      const definition = collections[collection];
+      const sent = request(`${definition.path}/${encodeURIComponent(String(id))}`, `GET /${definition.path}/${id}`, options);
+      return decodeAnswer(definition.schema, (await send(sent)).body, sent);
+    },
+
+    async infos(options: AuthedOptions) {
+      const sent = request('infos', 'GET /infos', options);
+      return decodeAnswer(infosSchema, (await send(sent)).body, sent);
+    },
+  };
+}
+
+/** confd's list parameters; filters are exact-match columns and never override the named parameters. */
+export function listParams(query: ListQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query.filters ?? {})) params.set(key, value);
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.offset !== undefined) params.set('offset', String(query.offset));
+  if (query.search !== undefined && query.search !== '') params.set('search', query.search);
+  if (query.order !== undefined) params.set('order', query.order);
+  if (query.direction !== undefined) params.set('direction', query.direction);
+  if (query.recurse) params.set('recurse', 'true');
+  return params;
+}

@@ -1,0 +1,258 @@
+/**
+ * The dashboard's top: which screen shows (connect, certificate, main), the connection and
+ * session behind them, and the one quit path. Network work is in connect-flow; screens only
+ * get values and callbacks.
+ */
+import {useEffect, useRef, useState} from 'react';
+import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
+import {ApiError} from '../api/errors.js';
+import type {WazoClient} from '../api/contract.js';
+import {CertificateError} from '../api/tls/trust-errors.js';
+import type {TuiCommand} from '../cli/args.js';
+import type {ProfileStore} from '../config/profiles.js';
+import type {Status} from '../components/StatusLine.js';
+import {TooSmall} from '../components/TooSmall.js';
+import {MIN_HEIGHT, MIN_WIDTH} from '../components/layout.js';
+import {Certificate, type CertificateChoice} from '../screens/Certificate.js';
+import {CertificateChanged} from '../screens/CertificateChanged.js';
+import {Connect, type ConnectValues} from '../screens/Connect.js';
+import {Main} from '../screens/Main.js';
+import type {Session} from '../session/session.js';
+import {ThemeContext, makeTheme} from '../theme.js';
+import {acceptCertificate, checkTrust, logIn, type ConnectContext} from './connect-flow.js';
+import type {DemoInfo} from './demo.js';
+import {errorStatus} from './error-status.js';
+import type {Quitter} from './quit.js';
+
+export interface AppProps {
+  command: TuiCommand;
+  configDir: string;
+  profiles: ProfileStore;
+  color: boolean;
+  startDemo?: () => Promise<DemoInfo>;
+  quitter: Quitter;
+}
+
+type Phase =
+  | {kind: 'starting'}
+  | {kind: 'connect'}
+  | {kind: 'certificate'; error: CertificateError}
+  | {kind: 'main'; session: Session; client: WazoClient; server: string}
+  | {kind: 'quitting'};
+
+const defaultExpiration = 3600;
+
+export function App({command, configDir, profiles, color, startDemo, quitter}: AppProps) {
+  const {exit} = useApp();
+  const {columns, rows} = useWindowSize();
+  const [phase, setPhase] = useState<Phase>(startDemo ? {kind: 'starting'} : {kind: 'connect'});
+  const [demo, setDemo] = useState<DemoInfo>();
+  const [busy, setBusy] = useState<string>();
+  const [status, setStatus] = useState<Status>();
+  const [clearPassword, setClearPassword] = useState(0);
+  const [values, setValues] = useState<ConnectValues>(() => initialValues(command, profiles));
+  const context = useRef<ConnectContext>({
+    configDir,
+    caFiles: command.caFiles,
+    authUrl: command.authUrl,
+    confdUrl: command.confdUrl,
+    profiles,
+    trusted: new Set(),
+  });
+  /** The login waiting for a certificate decision: the password lives here only until it is sent or dropped. */
+  const pending = useRef<ConnectValues>(undefined);
+  const refused = useRef(false);
+  const sessionRef = useRef<Session>(undefined);
+
+  useEffect(() => {
+    quitter.register(async (code) => {
+      setPhase({kind: 'quitting'});
+      if (refused.current && code === 0 && !sessionRef.current) quitter.setCode(4);
+      await sessionRef.current?.end();
+      context.current.connection?.client.close();
+      exit();
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!startDemo) return;
+    startDemo().then(
+      (info) => {
+        setDemo(info);
+        const next = {server: info.server, username: info.username, password: info.password, expiration: String(defaultExpiration)};
+        setValues(next);
+        setPhase({kind: 'connect'});
+        void chooseServer(info.server);
+      },
+      (error: unknown) => {
+        setPhase({kind: 'connect'});
+        setStatus({level: 'error', text: `The demo server did not start: ${(error as Error).message}`});
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    // With a server on the command line, check its certificate right away, as ssh does.
+    if (!startDemo && command.server) void chooseServer(command.server);
+  }, []);
+
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === 'c') quitter.quit(130);
+    },
+    {isActive: phase.kind !== 'main'},
+  );
+
+  async function chooseServer(server: string): Promise<boolean> {
+    setBusy(`Checking the certificate of ${server}…`);
+    try {
+      const outcome = await checkTrust(context.current, server);
+      if (outcome.kind === 'decide') {
+        setPhase({kind: 'certificate', error: outcome.error});
+        return false;
+      }
+      return true;
+    } catch (error) {
+      pending.current = undefined;
+      setStatus(errorStatus(error));
+      return false;
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function submit(submitted: ConnectValues) {
+    setValues(submitted);
+    setStatus(undefined);
+    const expiration = Number(submitted.expiration);
+    if (!Number.isInteger(expiration) || expiration < 1 || expiration > 315360000) {
+      setStatus({level: 'error', text: 'The token lifetime is a number of seconds from 1 to 315360000'});
+      return;
+    }
+    pending.current = submitted;
+    if (!(await chooseServer(submitted.server))) return;
+    await login();
+  }
+
+  async function login() {
+    const submitted = pending.current;
+    pending.current = undefined;
+    if (!submitted) return;
+    setBusy(`Logging in to ${submitted.server} as ${submitted.username}…`);
+    try {
+      const {session, client} = await logIn(context.current, {...submitted, expiration: Number(submitted.expiration)});
+      sessionRef.current = session;
+      setValues({...submitted, password: ''});
+      setStatus(undefined);
+      setPhase({kind: 'main', session, client, server: submitted.server});
+    } catch (error) {
+      if (error instanceof CertificateError) {
+        setPhase({kind: 'certificate', error});
+        pending.current = submitted;
+      } else {
+        if (error instanceof ApiError && error.kind === 'auth-failed') setClearPassword((n) => n + 1);
+        setStatus(errorStatus(error));
+      }
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  function decide(error: CertificateError, choice: CertificateChoice | 'replace') {
+    if (choice === 'refuse') {
+      pending.current = undefined;
+      refused.current = true;
+      setPhase({kind: 'connect'});
+      setStatus({level: 'warn', text: `Certificate of ${error.certificate.hostPort} refused: nothing was sent to it.`});
+      return;
+    }
+    acceptCertificate(context.current, error, choice !== 'once');
+    refused.current = false;
+    setPhase({kind: 'connect'});
+    setStatus({
+      level: 'info',
+      text:
+        choice === 'once'
+          ? `Trusted ${error.certificate.hostPort} for this run only.`
+          : `Pinned ${error.certificate.hostPort}: SHA256 ${error.certificate.fingerprint256}`,
+    });
+    void login();
+  }
+
+  async function logout() {
+    const session = sessionRef.current;
+    sessionRef.current = undefined;
+    await session?.logout();
+    setPhase({kind: 'connect'});
+    setStatus({level: 'info', text: 'Logged out: the token and this installation’s refresh token were revoked.'});
+  }
+
+  const theme = makeTheme(color);
+  let screen;
+  if (columns < MIN_WIDTH || rows < MIN_HEIGHT) {
+    screen = <TooSmall width={columns} height={rows} />;
+  } else if (phase.kind === 'starting' || phase.kind === 'quitting') {
+    screen = (
+      <Box width={columns} height={rows} flexDirection="column" paddingX={2} paddingY={1}>
+        <Text bold>wazo-tui</Text>
+        <Text>{phase.kind === 'starting' ? 'Starting the embedded demo server…' : 'Revoking the token and leaving…'}</Text>
+      </Box>
+    );
+  } else if (phase.kind === 'certificate') {
+    const error = phase.error;
+    screen =
+      error.kind === 'cert-changed' ? (
+        <CertificateChanged
+          width={columns}
+          height={rows}
+          error={error}
+          onReplace={() => decide(error, 'replace')}
+          onRefuse={() => decide(error, 'refuse')}
+        />
+      ) : (
+        <Certificate width={columns} height={rows} error={error} onChoice={(choice) => decide(error, choice)} />
+      );
+  } else if (phase.kind === 'main') {
+    screen = (
+      <Main
+        width={columns}
+        height={rows}
+        server={phase.server}
+        session={phase.session}
+        client={phase.client}
+        onQuit={(code) => quitter.quit(code)}
+        onLogout={() => void logout()}
+      />
+    );
+  } else {
+    screen = (
+      <Connect
+        width={columns}
+        height={rows}
+        initial={values}
+        profiles={profiles.list()}
+        demo={demo}
+        busy={busy}
+        status={status}
+        clearPassword={clearPassword}
+        onServerChosen={(typed) => {
+          setValues(typed);
+          void chooseServer(typed.server);
+        }}
+        onSubmit={(submitted) => void submit(submitted)}
+      />
+    );
+  }
+  return <ThemeContext.Provider value={theme}>{screen}</ThemeContext.Provider>;
+}
+
+function initialValues(command: TuiCommand, profiles: ProfileStore): ConnectValues {
+  const profile = command.server ? profiles.get(command.server) : profiles.last();
+  return {
+    server: command.server ?? profile?.server ?? '',
+    username: command.username ?? profile?.username ?? '',
+    password: '',
+    expiration: String(command.expiration ?? profile?.expiration ?? defaultExpiration),
+  };
+}
+

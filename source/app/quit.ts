@@ -1,0 +1,38 @@
+/**
+ * The one way out of the dashboard. Keys and signals ask for a quit with an exit code; the
+ * App registers the work to do first (revoke the token, time-limited) and how to unmount.
+ */
+export interface Quitter {
+  /** Ask to quit; the first request wins, later ones are ignored while it runs. */
+  quit(code: number): void;
+  /** The App's cleanup: called once, then the exit. */
+  register(handler: (code: number) => Promise<void>): void;
+  code(): number;
+  /** Change the exit code while quitting (a refused certificate makes a plain quit exit 4). */
+  setCode(code: number): void;
+  readonly quitting: boolean;
+}
+
+export function createQuitter(): Quitter {
+  let handler: ((code: number) => Promise<void>) | undefined;
+  let exitCode = 0;
+  let quitting = false;
+  return {
+    quit(code) {
+      if (quitting) return;
+      quitting = true;
+      exitCode = code;
+      void handler?.(code);
+    },
+    register(next) {
+      handler = next;
+    },
+    code: () => exitCode,
+    setCode(code) {
+      exitCode = code;
+    },
+    get quitting() {
+      return quitting;
+    },
+  };
+}

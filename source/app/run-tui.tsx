@@ -1,0 +1,76 @@
+/**
+ * Full-screen mode: set up the terminal (alternate screen, raw input), run the App, and make
+ * every way out — q, Ctrl-C, SIGTERM, SIGHUP, a crash — revoke the token and restore the terminal.
+ */
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {render} from 'ink';
+import type {TuiCommand} from '../cli/args.js';
+import {resolveConfigDir} from '../config/paths.js';
+import {ProfileStore} from '../config/profiles.js';
+import {colorEnabled} from '../theme.js';
+import {App} from './App.js';
+import {createQuitter} from './quit.js';
+import type {DemoInfo} from './demo.js';
+
+export async function runTui(command: TuiCommand): Promise<number> {
+  // --demo keeps nothing behind: its pins and profile live in a temporary directory.
+  const tempDir = command.demo && !command.configDir ? mkdtempSync(join(tmpdir(), 'wazo-tui-demo-')) : undefined;
+  const configDir = tempDir ?? resolveConfigDir(command.configDir);
+  const profiles = new ProfileStore(configDir);
+  const quitter = createQuitter();
+  const signals = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
+  const onSignal = Object.fromEntries(
+    Object.entries(signals).map(([signal, code]) => [signal, () => quitter.quit(code)]),
+  );
+  for (const [signal, handler] of Object.entries(onSignal)) process.on(signal, handler);
+
+  let demo: DemoInfo | undefined;
+  const startDemo = command.demo
+    ? async (): Promise<DemoInfo> => {
+        const {startDemoServer} = await import('../demo/server.js');
+        const server = await startDemoServer({});
+        demo = {
+          server: server.hostPort,
+          username: server.username,
+          password: server.password,
+          fingerprint256: server.fingerprint256,
+          close: () => server.close(),
+        };
+        return demo;
+      }
+    : undefined;
+
+  const instance = render(
+    <App
+      command={command}
+      configDir={configDir}
+      profiles={profiles}
+      color={colorEnabled(process.env, {noColor: command.noColor})}
+      startDemo={startDemo}
+      quitter={quitter}
+    />,
+    {
+      alternateScreen: true,
+      interactive: Boolean(process.stdout.isTTY),
+      incrementalRendering: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      maxFps: 60,
+    },
+  );
+  let code: number;
+  try {
+    await instance.waitUntilExit();
+    code = quitter.code();
+  } catch (error) {
+    instance.unmount();
+    throw error;
+  } finally {
+    for (const [signal, handler] of Object.entries(onSignal)) process.off(signal, handler);
+    await demo?.close();
+    if (tempDir) rmSync(tempDir, {recursive: true, force: true});
+  }
+  return code;
+}

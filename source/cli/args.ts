@@ -1,0 +1,226 @@
+/**
+ * Command-line parsing on node:util parseArgs (no dependency needed for this grammar).
+ * One place turns argv into a typed command; usage errors exit 2.
+ */
+import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
+import {UsageError} from '../api/errors.js';
+
+export {UsageError};
+
+export interface CommonOptions {
+  configDir?: string;
+  caFiles: string[];
+  authUrl?: string;
+  confdUrl?: string;
+  noColor: boolean;
+}
+
+export interface TuiCommand extends CommonOptions {
+  kind: 'tui';
+  server?: string;
+  username?: string;
+  expiration?: number;
+  demo: boolean;
+}
+
+export interface CertCommand extends CommonOptions {
+  kind: 'cert';
+  server: string;
+  json: boolean;
+}
+
+export interface TrustCommand extends CommonOptions {
+  kind: 'trust';
+  server: string;
+  fingerprint: string;
+  replace: boolean;
+}
+
+export type ListCollection = 'users' | 'lines' | 'extensions';
+
+export interface ListCommand extends CommonOptions {
+  kind: 'list';
+  collection: ListCollection;
+  server?: string;
+  username?: string;
+  passwordStdin: boolean;
+  expiration?: number;
+  search?: string;
+  limit?: number;
+  offset?: number;
+  order?: string;
+  direction?: 'asc' | 'desc';
+  tenant?: string;
+  recurse: boolean;
+  json: boolean;
+}
+
+export interface DemoServerCommand {
+  kind: 'demo-server';
+  host: string;
+  port: number;
+  users?: number;
+  lines?: number;
+  username?: string;
+  password?: string;
+  seed?: number;
+}
+
+export type Command =
+  | TuiCommand
+  | CertCommand
+  | TrustCommand
+  | ListCommand
+  | DemoServerCommand
+  | {kind: 'help'}
+  | {kind: 'version'};
+
+const common = {
+  'config-dir': {type: 'string'},
+  'ca-file': {type: 'string', multiple: true},
+  'auth-url': {type: 'string'},
+  'confd-url': {type: 'string'},
+  'no-color': {type: 'boolean'},
+  help: {type: 'boolean', short: 'h'},
+} as const;
+
+function integer(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return Number(value);
+}
+
+function oneServer(positionals: string[], command: string, required: boolean): string | undefined {
+  if (positionals.length > 1) throw new UsageError(`${command} takes one server, got: ${positionals.join(' ')}`);
+  if (required && positionals.length === 0) throw new UsageError(`${command} needs a SERVER (host, host:port or https://host[:port])`);
+  return positionals[0];
+}
+
+function commonOf(values: Record<string, unknown>): CommonOptions {
+  return {
+    configDir: values['config-dir'] as string | undefined,
+    caFiles: (values['ca-file'] as string[] | undefined) ?? [],
+    authUrl: values['auth-url'] as string | undefined,
+    confdUrl: values['confd-url'] as string | undefined,
+    noColor: Boolean(values['no-color']),
+  };
+}
+
+function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
+  try {
+    return parseArgs({args, options, allowPositionals: true, strict: true} as const);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+/** Turn `process.argv.slice(2)` into a command. Throws UsageError. */
+export function parseCommand(argv: string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') return {kind: 'version'};
+  switch (first) {
+    case 'cert': {
+      const {values, positionals} = parse(rest, {...common, json: {type: 'boolean'}});
+      if (values.help) return {kind: 'help'};
+      return {kind: 'cert', ...commonOf(values), server: oneServer(positionals, 'cert', true)!, json: Boolean(values.json)};
+    }
+    case 'trust': {
+      const {values, positionals} = parse(rest, {...common, fingerprint: {type: 'string'}, replace: {type: 'boolean'}});
+      if (values.help) return {kind: 'help'};
+      if (!values.fingerprint) throw new UsageError('trust needs --fingerprint FP (compare it on the PBX first)');
+      return {
+        kind: 'trust',
+        ...commonOf(values),
+        server: oneServer(positionals, 'trust', true)!,
+        fingerprint: values.fingerprint,
+        replace: Boolean(values.replace),
+      };
+    }
+    case 'users':
+    case 'lines':
+    case 'extensions': {
+      const {values, positionals} = parse(rest, {
+        ...common,
+        username: {type: 'string', short: 'u'},
+        'password-stdin': {type: 'boolean'},
+        expiration: {type: 'string'},
+        search: {type: 'string'},
+        limit: {type: 'string'},
+        offset: {type: 'string'},
+        order: {type: 'string'},
+        direction: {type: 'string'},
+        tenant: {type: 'string'},
+        recurse: {type: 'boolean'},
+        json: {type: 'boolean'},
+      });
+      if (values.help) return {kind: 'help'};
+      if (values.direction !== undefined && values.direction !== 'asc' && values.direction !== 'desc') {
+        throw new UsageError(`--direction is asc or desc, not "${values.direction}"`);
+      }
+      return {
+        kind: 'list',
+        ...commonOf(values),
+        collection: first,
+        server: oneServer(positionals, first, false),
+        username: values.username,
+        passwordStdin: Boolean(values['password-stdin']),
+        expiration: integer('expiration', values.expiration, 1, 315360000),
+        search: values.search,
+        limit: integer('limit', values.limit, 1),
+        offset: integer('offset', values.offset, 0),
+        order: values.order,
+        direction: values.direction,
+        tenant: values.tenant,
+        recurse: Boolean(values.recurse),
+        json: Boolean(values.json),
+      };
+    }
+    case 'demo-server': {
+      const {values, positionals} = parse(rest, {
+        host: {type: 'string'},
+        port: {type: 'string'},
+        users: {type: 'string'},
+        lines: {type: 'string'},
+        username: {type: 'string'},
+        password: {type: 'string'},
+        seed: {type: 'string'},
+        help: {type: 'boolean', short: 'h'},
+      });
+      if (values.help) return {kind: 'help'};
+      if (positionals.length > 0) throw new UsageError(`demo-server takes no argument: ${positionals.join(' ')}`);
+      return {
+        kind: 'demo-server',
+        host: values.host ?? '127.0.0.1',
+        port: integer('port', values.port, 0, 65535) ?? 0,
+        users: integer('users', values.users, 0, 1_000_000),
+        lines: integer('lines', values.lines, 0, 1_000_000),
+        username: values.username,
+        password: values.password,
+        seed: integer('seed', values.seed, 0),
+      };
+    }
+    default: {
+      const {values, positionals} = parse(argv, {
+        ...common,
+        username: {type: 'string', short: 'u'},
+        expiration: {type: 'string'},
+        demo: {type: 'boolean'},
+        version: {type: 'boolean', short: 'v'},
+      });
+      if (values.help) return {kind: 'help'};
+      if (values.version) return {kind: 'version'};
+      const server = oneServer(positionals, 'wazo-tui', false);
+      if (values.demo && server) throw new UsageError('--demo starts its own server: give no SERVER with it');
+      return {
+        kind: 'tui',
+        ...commonOf(values),
+        server,
+        username: values.username,
+        expiration: integer('expiration', values.expiration, 1, 315360000),
+        demo: Boolean(values.demo),
+      };
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import {UsageError, type ListCommand} from '../cli/args.js';
+import {resolveConfigDir} from '../config/paths.js';
+import {installId} from '../config/install-id.js';
+import {ProfileStore} from '../config/profiles.js';
+import {openConnection} from '../connection.js';
+import {formatAligned, formatTsv} from '../output/rows.js';
+import {descriptorFor} from '../resources/registry.js';
+import {Session} from '../session/session.js';
+import {readPasswordFromStdin} from './read-password.js';
+
+/**
+ * `wazo-tui users|lines|extensions`: log in, fetch one page, print it, revoke the token.
+ * The server and username default to the last profile used; the password comes from stdin.
+ */
+export async function runList(command: ListCommand): Promise<number> {
+  const configDir = resolveConfigDir(command.configDir);
+  const profiles = new ProfileStore(configDir);
+  const profile = command.server ? profiles.get(command.server) : profiles.last();
+  const server = command.server ?? profile?.server;
+  if (!server) throw new UsageError(`${command.collection} needs a SERVER (none was given and no profile is remembered)`);
+  const username = command.username ?? profile?.username;
+  if (!username) throw new UsageError(`${command.collection} needs --username U`);
+  if (!command.passwordStdin) {
+    throw new UsageError('give the password on standard input with --password-stdin (it is never taken from a flag)');
+  }
+  const password = await readPasswordFromStdin();
+
+  const {client} = openConnection({
+    server,
+    configDir,
+    caFiles: command.caFiles.length > 0 ? command.caFiles : profile?.caFiles,
+    authUrl: command.authUrl ?? profile?.authUrl,
+    confdUrl: command.confdUrl ?? profile?.confdUrl,
+  });
+  const session = new Session(client, {
+    clientId: `wazo-tui-${installId(configDir)}`,
+    expiration: command.expiration ?? 600,
+  });
+  try {
+    await session.login(username, password);
+    const page = await session.withToken((token) =>
+      client.confd.list(
+        command.collection,
+        {
+          search: command.search,
+          limit: command.limit,
+          offset: command.offset,
+          order: command.order,
+          direction: command.direction,
+          recurse: command.recurse,
+        },
+        {token, tenant: command.tenant},
+      ),
+    );
+    if (command.json) {
+      process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+    } else {
+      const descriptor = descriptorFor(command.collection);
+      const columns = descriptor.columns;
+      const rows = page.items.map((item) => columns.map((column) => column.value(item as never)));
+      const format = process.stdout.isTTY ? formatAligned : formatTsv;
+      process.stdout.write(format(columns, rows));
+      if (process.stdout.isTTY) {
+        const first = page.items.length === 0 ? 0 : (command.offset ?? 0) + 1;
+        process.stderr.write(`rows ${first}–${(command.offset ?? 0) + page.items.length} of ${page.total}\n`);
+      }
+    }
+    return 0;
+  } finally {
+    await session.end();
+    client.close();
+  }
+}

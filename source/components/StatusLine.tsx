@@ -1,0 +1,51 @@
+/**
+ * The one status line: progress, information, warnings and errors. The level shows as a symbol
+ * as well as a style; an error's hint (e.g. how to retry) stays visible when the text is cut.
+ */
+import {sanitize} from '../text/sanitize.js';
+import {displayWidth, truncate} from '../text/width.js';
+import {useTheme, type Theme} from '../theme.js';
+import {Line, type Segment} from './Segments.js';
+
+/** Kind of status. */
+export type StatusLevel = 'info' | 'progress' | 'error' | 'warn';
+
+/** What the status line shows. */
+export interface Status {
+  level: StatusLevel;
+  /** May contain a server's message: it is sanitised here. */
+  text: string;
+  /** What the user can do about it, e.g. `r: retry`. */
+  hint?: string;
+}
+
+/** Props of {@link StatusLine}. */
+export interface StatusLineProps {
+  width: number;
+  /** Nothing to report when absent: a blank line keeps the layout still. */
+  status?: Status;
+}
+
+/** Symbol in front of each level. */
+export const statusPrefix: Readonly<Record<StatusLevel, string>> = {info: '', progress: '… ', warn: '! ', error: '✗ '};
+
+/** The status line (see the module comment). */
+export function StatusLine({width, status}: StatusLineProps) {
+  const theme = useTheme();
+  if (status === undefined) return <Line segments={[]} width={width} />;
+  const hint = status.hint === undefined ? '' : ` — ${sanitize(status.hint)}`;
+  const prefix = statusPrefix[status.level];
+  const textWidth = Math.max(0, width - displayWidth(prefix) - displayWidth(hint));
+  const segments: Segment[] = [
+    {text: prefix + truncate(sanitize(status.text), textWidth), style: levelStyle(status.level, theme)},
+    {text: hint, style: {bold: true}},
+  ];
+  return <Line segments={segments} width={width} />;
+}
+
+function levelStyle(level: StatusLevel, theme: Theme): Segment['style'] {
+  if (level === 'error') return theme.danger;
+  if (level === 'warn') return theme.warn;
+  if (level === 'progress') return theme.dim;
+  return {};
+}

@@ -1,0 +1,127 @@
+/**
+ * The collection table: a header line and exactly `height` body lines, never wider than `width`.
+ * Columns that do not fit are dropped by priority, cells are sanitised and cut by display width,
+ * and the selected row is inverse with a `›` gutter marker, so it shows without colour too.
+ */
+import {memo, useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import {sanitize} from '../text/sanitize.js';
+import {pad, truncate} from '../text/width.js';
+import {useTheme} from '../theme.js';
+import {GAP, layoutColumns, windowStart, type PlacedColumn, type TableColumn} from './table-layout.js';
+
+export type {TableColumn} from './table-layout.js';
+
+/** One record: a stable key and its raw server values, one per column. */
+export interface TableRow {
+  key: string;
+  cells: readonly unknown[];
+}
+
+/** Props of {@link Table}. */
+export interface TableProps {
+  columns: readonly TableColumn[];
+  /** All rows of the collection; `undefined` marks a row that is not loaded yet. */
+  rows: ReadonlyArray<TableRow | undefined>;
+  /** Index into `rows` of the selected row. */
+  selected: number;
+  width: number;
+  /** Body lines (the header line comes on top of them). */
+  height: number;
+  sortColumn?: string;
+  sortDirection?: 'asc' | 'desc';
+  /** Shown when there are no rows. */
+  emptyText?: string;
+}
+
+const separator = ' '.repeat(GAP);
+
+/** The collection table (see the module comment). */
+export function Table({columns, rows, selected, width, height, sortColumn, sortDirection = 'asc', emptyText = 'nothing to show'}: TableProps) {
+  const placed = useMemo(() => layoutColumns(columns, width), [columns, width]);
+  const current = Math.min(Math.max(selected, 0), rows.length - 1);
+  const [previousStart, setStart] = useState(0);
+  const start = windowStart(current, height, rows.length, previousStart);
+  // Adjusting state while rendering is React's way to keep the window where the user left it.
+  if (start !== previousStart) setStart(start);
+
+  const lines: RowProps[] = [];
+  for (let line = 0; line < Math.max(0, height); line += 1) {
+    const index = start + line;
+    const row = rows[index];
+    if (rows.length === 0 && line === 0) lines.push({text: `  ${truncate(emptyText, width - 2)}`, selected: false, dim: true});
+    else if (index >= rows.length) lines.push({text: ' ', selected: false, dim: false});
+    else if (row === undefined) lines.push({text: index === current ? '› …' : '  …', selected: false, dim: true});
+    else lines.push({text: rowText(row, columns, placed, index === current), selected: index === current, dim: false});
+  }
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <HeaderLine columns={columns} placed={placed} sortColumn={sortColumn} sortDirection={sortDirection} />
+      {lines.map((props, line) => (
+        // Keyed by screen line, not by record: moving the selection re-renders two lines only.
+        <Row key={line} {...props} />
+      ))}
+    </Box>
+  );
+}
+
+function rowText(row: TableRow, columns: readonly TableColumn[], placed: readonly PlacedColumn[], selected: boolean): string {
+  const cells = placed.map(({index, width}) => pad(sanitize(row.cells[index]), width, columns[index]?.align));
+  return (selected ? '› ' : '  ') + cells.join(separator);
+}
+
+interface RowProps {
+  text: string;
+  selected: boolean;
+  dim: boolean;
+}
+
+const Row = memo(function Row({text, selected, dim}: RowProps) {
+  const theme = useTheme();
+  return (
+    <Text inverse={selected} wrap="truncate-end" {...(dim ? theme.dim : {})}>
+      {text}
+    </Text>
+  );
+});
+
+interface HeaderLineProps {
+  columns: readonly TableColumn[];
+  placed: readonly PlacedColumn[];
+  sortColumn: string | undefined;
+  sortDirection: 'asc' | 'desc';
+}
+
+function HeaderLine({columns, placed, sortColumn, sortDirection}: HeaderLineProps) {
+  const theme = useTheme();
+  const arrow = sortDirection === 'desc' ? '▼' : '▲';
+  const titles = placed.map(({index}) => sanitize(columns[index]?.title));
+  const sortTitle = sanitize(columns.find((column) => column.id === sortColumn)?.title);
+  // The arrow's text equivalent, for screen readers.
+  const label = titles.join(', ') + (sortTitle === '' ? '' : `; sorted by ${sortTitle}, ${sortDirection === 'desc' ? 'descending' : 'ascending'}`);
+  const cells = placed.map(({index, width}, position) => {
+    const column = columns[index];
+    const title = titles[position] ?? '';
+    const sorted = column !== undefined && column.id === sortColumn;
+    const text = sorted ? pad(truncate(title, width - 1) + arrow, width, column.align) : pad(title, width, column?.align);
+    return (
+      <Text key={column?.id ?? index}>
+        {position > 0 ? separator : ''}
+        {sorted ? (
+          <Text underline {...theme.accent}>
+            {text}
+          </Text>
+        ) : (
+          text
+        )}
+      </Text>
+    );
+  });
+  return (
+    <Text bold wrap="truncate-end" aria-label={label}>
+      {'  '}
+      {cells}
+    </Text>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Builds the client of one server from what the user gave (address, CA files, URL overrides)
+ * and what is remembered (its pin). Shared by the dashboard and the script commands.
+ */
+import {createClient} from './api/client.js';
+import type {ServerTarget, TrustPolicy, WazoClient} from './api/contract.js';
+import {parseServer} from './api/target.js';
+import {PinStore} from './api/tls/pins.js';
+
+export interface ConnectionOptions {
+  server: string;
+  configDir: string;
+  caFiles?: string[];
+  authUrl?: string;
+  confdUrl?: string;
+}
+
+export interface Connection {
+  target: ServerTarget;
+  client: WazoClient;
+  pins: PinStore;
+}
+
+/** The trust policy for a target: its pin when there is one, plus the CA files given. */
+export function trustFor(target: ServerTarget, pins: PinStore, caFiles: string[] = []): TrustPolicy {
+  const pin = pins.get(target.hostPort);
+  return pin ? {pin, caFiles} : {caFiles};
+}
+
+export function openConnection(options: ConnectionOptions): Connection {
+  const target = parseServer(options.server, {authUrl: options.authUrl, confdUrl: options.confdUrl});
+  const pins = new PinStore(options.configDir);
+  const client = createClient(target, trustFor(target, pins, options.caFiles));
+  return {target, client, pins};
+}

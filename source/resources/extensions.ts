@@ -1,0 +1,44 @@
+/**
+ * The confd extensions collection: columns, detail layout and relations (extension → lines).
+ */
+import type {Extension} from '../api/schemas.js';
+import {buildDetail, textOf, type DetailLayout} from './detail.js';
+import {lineLabel} from './labels.js';
+import type {Relation, ResourceDescriptor} from './types.js';
+
+/** The extension's lines by name (or `#id` when confd gives no name). */
+export function linesCell(extension: Extension): string {
+  return (extension.lines ?? []).map(lineLabel).join(', ');
+}
+
+const layout: DetailLayout = {
+  groups: [
+    {title: 'Extension', keys: ['id', 'tenant_uuid', 'exten', 'context', 'type', 'enabled', 'commented']},
+    {title: 'Lines', keys: ['lines']},
+    {title: 'Destinations', keys: ['incall', 'outcall', 'group', 'queue', 'conference', 'parking_lot']},
+  ],
+  summaries: {lines: (element) => `${textOf(element, 'name') || '(no name)'} (#${textOf(element, 'id')})`},
+};
+
+function relations(extension: Extension): Relation[] {
+  return (extension.lines ?? []).map((line): Relation => ({label: 'Line', collection: 'lines', id: line.id, title: lineLabel(line)}));
+}
+
+/** Extensions: sorted by number like confd; only exten, context and type sort. */
+export const extensionsDescriptor: ResourceDescriptor<'extensions'> = {
+  name: 'extensions',
+  title: 'Extensions',
+  aliases: ['extension', 'exten', 'ext', 'e'],
+  columns: [
+    {id: 'exten', title: 'Exten', priority: 1, minWidth: 6, flex: 1, value: (extension) => extension.exten, sortKey: 'exten'},
+    {id: 'context', title: 'Context', priority: 2, minWidth: 8, flex: 2, value: (extension) => extension.context, sortKey: 'context'},
+    {id: 'type', title: 'Type', priority: 4, width: 8, value: (extension) => extension.type, sortKey: 'type'},
+    {id: 'lines', title: 'Lines', priority: 3, minWidth: 8, flex: 2, value: linesCell},
+    {id: 'id', title: 'ID', priority: 5, width: 6, align: 'right', value: (extension) => extension.id},
+  ],
+  defaultOrder: 'exten',
+  sortColumns: ['exten', 'context', 'type'],
+  key: (extension) => String(extension.id),
+  detail: (extension) => buildDetail(extension, layout),
+  relations,
+};

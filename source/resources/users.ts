@@ -1,0 +1,85 @@
+/**
+ * The confd users collection: columns, detail layout and relations (user → lines → extensions).
+ */
+import type {Line, User} from '../api/schemas.js';
+import {buildDetail, type DetailLayout} from './detail.js';
+import {extensionLabel, fullName, lineLabel} from './labels.js';
+import type {Relation, ResourceDescriptor} from './types.js';
+
+/** `exten@context` of the user's main extension: the first extension of the first (main) line. */
+export function mainExtension(user: User): string {
+  const extension = user.lines?.[0]?.extensions?.[0];
+  return extension ? extensionLabel(extension) : '';
+}
+
+/** The user's lines as one cell: the name alone, or `count: name, name` when there are several. */
+export function linesCell(lines: Line[] | null | undefined): string {
+  const names = (lines ?? []).map(lineLabel);
+  return names.length > 1 ? `${names.length}: ${names.join(', ')}` : (names[0] ?? '');
+}
+
+function lineSummary(element: unknown): string {
+  const line = element as Line;
+  const extensions = (line.extensions ?? []).map(extensionLabel).join(', ');
+  return [lineLabel(line), line.protocol, extensions].filter((part) => part).join(' · ');
+}
+
+const layout: DetailLayout = {
+  groups: [
+    {
+      title: 'User',
+      keys: ['id', 'uuid', 'tenant_uuid', 'firstname', 'lastname', 'email', 'username', 'password', 'enabled',
+        'description', 'userfield', 'language', 'timezone', 'country', 'subscription_type', 'created_at'],
+    },
+    {
+      title: 'Calls',
+      keys: ['caller_id', 'outgoing_caller_id', 'mobile_phone_number', 'mobile_fallback_enabled', 'ring_seconds',
+        'simultaneous_calls', 'music_on_hold', 'preprocess_subroutine', 'call_transfer_enabled', 'dtmf_hangup_enabled',
+        'supervision_enabled', 'call_permission_password', 'func_key_template_id'],
+    },
+    {
+      title: 'Recording',
+      keys: ['call_record_enabled', 'call_record_incoming_internal_enabled', 'call_record_incoming_external_enabled',
+        'call_record_outgoing_internal_enabled', 'call_record_outgoing_external_enabled', 'online_call_record_enabled'],
+    },
+    {title: 'Forwards and services', keys: ['forwards', 'services', 'fallbacks']},
+    {title: 'Lines', keys: ['lines']},
+    {
+      title: 'Memberships',
+      keys: ['voicemail', 'agent', 'groups', 'queues', 'incalls', 'schedules', 'switchboards', 'call_permissions',
+        'call_pickup_target_users'],
+    },
+  ],
+  summaries: {lines: lineSummary},
+};
+
+function relations(user: User): Relation[] {
+  return (user.lines ?? []).flatMap((line): Relation[] => [
+    {label: 'Line', collection: 'lines', id: line.id, title: lineLabel(line)},
+    ...(line.extensions ?? []).map((extension): Relation => ({
+      label: 'Extension',
+      collection: 'extensions',
+      id: extension.id,
+      title: extensionLabel(extension),
+    })),
+  ]);
+}
+
+/** Users: sorted by last name like confd, searchable on name, login, email and extension. */
+export const usersDescriptor: ResourceDescriptor<'users'> = {
+  name: 'users',
+  title: 'Users',
+  aliases: ['user', 'u'],
+  columns: [
+    {id: 'name', title: 'Name', priority: 1, minWidth: 12, flex: 3, value: fullName, sortKey: 'lastname'},
+    {id: 'login', title: 'Username / email', priority: 3, minWidth: 10, flex: 3, value: (user) => user.username || user.email || '', sortKey: 'username'},
+    {id: 'extension', title: 'Extension', priority: 2, minWidth: 8, flex: 2, value: mainExtension, sortKey: 'exten'},
+    {id: 'lines', title: 'Lines', priority: 4, minWidth: 8, flex: 2, value: (user) => linesCell(user.lines)},
+    {id: 'id', title: 'ID', priority: 5, width: 6, align: 'right', value: (user) => user.id, sortKey: 'id'},
+  ],
+  defaultOrder: 'lastname',
+  sortColumns: ['lastname', 'firstname', 'username', 'email', 'exten', 'id'],
+  key: (user) => String(user.id),
+  detail: (user) => buildDetail(user, layout),
+  relations,
+};

@@ -1,0 +1,80 @@
+/**
+ * First contact with a certificate no CA vouches for: every detail, the fingerprint exactly as
+ * openssl prints it (wrapped on whole pairs, never cut), and the command to compare it on the PBX.
+ * `y` trust and remember, `o` this time only, `n`/Esc refuse. Expired or otherwise unusable
+ * certificates are explained and offer nothing.
+ */
+import {Box, Text, useInput} from 'ink';
+import {trustDecision, type CertificateError} from '../api/tls/trust-errors.js';
+import {certificateFields, pbxFingerprintCommand, wrapFingerprint} from '../output/certificate.js';
+import {sanitize} from '../text/sanitize.js';
+import {truncate} from '../text/width.js';
+import {useTheme} from '../theme.js';
+
+export type CertificateChoice = 'remember' | 'once' | 'refuse';
+
+export interface CertificateProps {
+  width: number;
+  height: number;
+  error: CertificateError;
+  onChoice(choice: CertificateChoice): void;
+}
+
+export function Certificate({width, height, error, onChoice}: CertificateProps) {
+  const theme = useTheme();
+  const choices = trustDecision(error);
+  const info = error.certificate;
+  useInput((input, key) => {
+    if (input === 'y' && choices.canTrust) onChoice('remember');
+    else if (input === 'o' && choices.canTrustOnce) onChoice('once');
+    else if (input === 'n' || input === 'q' || key.escape) onChoice('refuse');
+  });
+  const inner = width - 4;
+  const fields = certificateFields(info);
+  const labelWidth = Math.max(...fields.map(([label]) => label.length)) + 2;
+  const valueWidth = Math.max(10, inner - labelWidth);
+  const title = choices.canTrust
+    ? `The certificate of ${info.hostPort} is not trusted yet`
+    : `The certificate of ${info.hostPort} cannot be trusted`;
+  return (
+    <Box flexDirection="column" width={width} height={height} paddingX={2}>
+      <Text bold {...(choices.canTrust ? theme.warn : theme.danger)}>
+        {truncate(sanitize(title), inner)}
+      </Text>
+      <Box height={2} overflow="hidden">
+        <Text wrap="wrap">{sanitize(error.message)}</Text>
+      </Box>
+      <Text> </Text>
+      {fields.map(([label, value]) => (
+        <Box key={label}>
+          <Box width={labelWidth} flexShrink={0}>
+            <Text {...theme.dim}>{truncate(label, labelWidth - 1)}</Text>
+          </Box>
+          <Text>{truncate(sanitize(value), valueWidth)}</Text>
+        </Box>
+      ))}
+      <Text> </Text>
+      <Text bold>SHA-256 fingerprint:</Text>
+      {wrapFingerprint(info.fingerprint256, inner - 2).map((line) => (
+        <Text key={line} bold {...theme.accent}>
+          {'  '}
+          {line}
+        </Text>
+      ))}
+      <Text> </Text>
+      <Text>Compare it with what this prints on the PBX:</Text>
+      <Text wrap="wrap">{`  ${pbxFingerprintCommand}`}</Text>
+      <Box flexGrow={1} />
+      {choices.canTrust ? (
+        <Text wrap="wrap">
+          <Text bold>y</Text> trust and remember · <Text bold>o</Text> trust this time only · <Text bold>n</Text>/Esc
+          refuse (nothing is sent)
+        </Text>
+      ) : (
+        <Text wrap="wrap">
+          Nothing can be trusted here: {sanitize(error.hint ?? 'fix the certificate on the server')} · <Text bold>n</Text>/Esc back
+        </Text>
+      )}
+    </Box>
+  );
+}

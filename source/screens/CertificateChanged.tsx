@@ -1,0 +1,76 @@
+/**
+ * A pinned server now shows another certificate: a loud screen with both fingerprints and both
+ * validity periods. There is no one-key accept: replacing the pin takes typing `replace`.
+ */
+import {useState} from 'react';
+import {Box, Text} from 'ink';
+import type {CertificateError} from '../api/tls/trust-errors.js';
+import {TextField} from '../components/TextField.js';
+import {formatDate, pbxFingerprintCommand, pinValidity, validity, wrapFingerprint} from '../output/certificate.js';
+import {sanitize} from '../text/sanitize.js';
+import {truncate} from '../text/width.js';
+import {useTheme} from '../theme.js';
+
+export interface CertificateChangedProps {
+  width: number;
+  height: number;
+  error: CertificateError;
+  onReplace(): void;
+  onRefuse(): void;
+}
+
+export function CertificateChanged({width, height, error, onReplace, onRefuse}: CertificateChangedProps) {
+  const theme = useTheme();
+  const [typed, setTyped] = useState('');
+  const [wrong, setWrong] = useState(false);
+  const info = error.certificate;
+  const pin = error.pinned;
+  const inner = width - 4;
+  const fingerprint = (label: string, value: string) => (
+    <Box flexDirection="column">
+      <Text bold>{label}</Text>
+      {wrapFingerprint(value, inner - 2).map((line) => (
+        <Text key={line}>
+          {'  '}
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+  return (
+    <Box flexDirection="column" width={width} height={height} paddingX={2}>
+      <Text bold inverse {...theme.danger}>
+        {truncate(` @@@ WARNING: THE CERTIFICATE OF ${info.hostPort} HAS CHANGED @@@ `, inner)}
+      </Text>
+      <Text wrap="wrap">
+        Nothing was sent. Either the certificate was regenerated on the PBX, or someone is in the middle of the
+        connection.
+      </Text>
+      {pin ? fingerprint(`Pinned (trusted ${formatDate(new Date(pin.trustedAt))}), valid ${pinValidity(pin)}:`, pin.fingerprint256) : null}
+      {fingerprint(`Offered now, valid ${validity(info)}:`, info.fingerprint256)}
+      <Text>{truncate(`Offered certificate: ${sanitize(info.subjectCN ?? info.subject)}, issued by ${sanitize(info.issuerCN ?? info.issuer)}`, inner)}</Text>
+      <Text wrap="wrap">Check on the PBX: {pbxFingerprintCommand}</Text>
+      <Box flexGrow={1} />
+      <Box>
+        <Text>Type </Text>
+        <Text bold>replace</Text>
+        <Text> and Enter to trust the new certificate, Esc to refuse: </Text>
+      </Box>
+      <Box>
+        <Text>{'> '}</Text>
+        <TextField
+          value={typed}
+          width={20}
+          focus
+          onChange={(value) => {
+            setTyped(value);
+            setWrong(false);
+          }}
+          onSubmit={() => (typed.trim() === 'replace' ? onReplace() : setWrong(true))}
+          onCancel={onRefuse}
+        />
+        {wrong ? <Text {...theme.warn}> type the whole word: replace</Text> : null}
+      </Box>
+    </Box>
+  );
+}

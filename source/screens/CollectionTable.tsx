@@ -1,0 +1,85 @@
+/**
+ * One confd collection as a table: a title line (`rows A–B of TOTAL`, search, sort) over the
+ * rows in view. Loads exactly the window it shows (the Collection prefetches the next page).
+ */
+import {useEffect, useMemo} from 'react';
+import {Box, Text} from 'ink';
+import {Table, type TableRow} from '../components/Table.js';
+import {useCollection} from '../hooks/use-collection.js';
+import type {Collection} from '../resources/collection.js';
+import type {SelectionState} from '../resources/selection.js';
+import type {AnyResourceDescriptor} from '../resources/types.js';
+import {sanitize} from '../text/sanitize.js';
+import {truncate} from '../text/width.js';
+import {useTheme} from '../theme.js';
+
+export interface CollectionTableProps {
+  descriptor: AnyResourceDescriptor;
+  collection: Collection<unknown>;
+  selection: SelectionState;
+  width: number;
+  /** Body rows (the title and column header come on top). */
+  height: number;
+  /** The total or the query changed: the selection must follow. */
+  onTotal(total: number, queryVersion: number): void;
+  /** Shown in place of the search summary while the search field is open. */
+  searchField?: React.ReactNode;
+}
+
+export function CollectionTable({descriptor, collection, selection, width, height, onTotal, searchField}: CollectionTableProps) {
+  const theme = useTheme();
+  const snapshot = useCollection(collection);
+  const {top} = selection;
+
+  useEffect(() => {
+    collection.ensure(top, height);
+  }, [collection, top, height, snapshot.queryVersion]);
+
+  useEffect(() => {
+    if (snapshot.total !== undefined) onTotal(snapshot.total, snapshot.queryVersion);
+  }, [snapshot.total, snapshot.queryVersion]);
+
+  const columns = descriptor.columns as AnyResourceDescriptor['columns'];
+  const rows = useMemo(() => {
+    const window = snapshot.rows(top, height);
+    return window.map((item): TableRow | undefined =>
+      item === undefined
+        ? undefined
+        : {key: descriptor.key(item as never), cells: columns.map((column) => column.value(item as never))},
+    );
+  }, [snapshot, top, height, descriptor]);
+  const visible = snapshot.total === undefined ? rows : rows.slice(0, Math.max(0, snapshot.total - top));
+  const sortColumn = columns.find((column) => column.sortKey === snapshot.order)?.id;
+
+  const total = snapshot.total;
+  const range =
+    total === undefined ? 'loading…' : total === 0 ? 'no rows' : `rows ${top + 1}–${Math.min(top + height, total)} of ${total}`;
+  const parts = [range];
+  if (snapshot.search) parts.push(`search “${sanitize(snapshot.search)}”: ${total ?? '…'} match${total === 1 ? '' : 'es'}`);
+  parts.push(`sort ${snapshot.order} ${snapshot.direction === 'asc' ? '▲ asc' : '▼ desc'}`);
+  if (snapshot.status.kind === 'loading') parts.push('loading…');
+  const title = `${descriptor.title}  `;
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box width={width}>
+        <Text bold {...theme.accent}>
+          {title}
+        </Text>
+        {searchField ?? <Text>{truncate(parts.join(' · '), Math.max(0, width - title.length))}</Text>}
+      </Box>
+      <Table
+        columns={columns}
+        rows={visible}
+        selected={selection.selected - top}
+        width={width}
+        height={height}
+        sortColumn={sortColumn}
+        sortDirection={snapshot.direction}
+        emptyText={
+          total === 0 ? (snapshot.search ? `nothing matches “${sanitize(snapshot.search)}” (Esc clears)` : 'no records') : 'loading…'
+        }
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Connect and log in: server, username, password (masked, never stored), token lifetime.
+ * Typing the password before the certificate is checked is fine; the App sends it only once
+ * the server is trusted.
+ */
+import {useEffect, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {Profile} from '../config/profiles.js';
+import {TextField} from '../components/TextField.js';
+import {StatusLine, type Status} from '../components/StatusLine.js';
+import {useTheme} from '../theme.js';
+import {truncate} from '../text/width.js';
+import {sanitize} from '../text/sanitize.js';
+
+export interface ConnectValues {
+  server: string;
+  username: string;
+  password: string;
+  expiration: string;
+}
+
+export interface ConnectProps {
+  width: number;
+  height: number;
+  initial: ConnectValues;
+  profiles: Profile[];
+  /** Shown when the embedded demo server runs. */
+  demo?: {server: string; username: string; password: string; fingerprint256: string};
+  /** Work in progress ("Checking the certificate…"); fields stay editable. */
+  busy?: string;
+  status?: Status;
+  /** Incremented by the App to clear the password (after a wrong password). */
+  clearPassword: number;
+  /** The server field was left with a value: check its certificate now. */
+  onServerChosen(values: ConnectValues): void;
+  onSubmit(values: ConnectValues): void;
+}
+
+const fields = ['server', 'username', 'password', 'expiration'] as const;
+type Field = (typeof fields)[number];
+const labels: Record<Field, string> = {
+  server: 'Server',
+  username: 'Username',
+  password: 'Password',
+  expiration: 'Token lifetime (s)',
+};
+
+function firstEmpty(values: ConnectValues): Field {
+  return fields.find((field) => values[field] === '') ?? 'password';
+}
+
+export function Connect(props: ConnectProps) {
+  const theme = useTheme();
+  const [values, setValues] = useState(props.initial);
+  const [focus, setFocus] = useState<Field>(() => firstEmpty(props.initial));
+  const [profileIndex, setProfileIndex] = useState(-1);
+
+  useEffect(() => {
+    if (props.clearPassword === 0) return;
+    setValues((current) => ({...current, password: ''}));
+    setFocus('password');
+  }, [props.clearPassword]);
+
+  const set = (field: Field) => (value: string) => setValues((current) => ({...current, [field]: value}));
+  const move = (step: number) => {
+    const next = fields[(fields.indexOf(focus) + step + fields.length) % fields.length]!;
+    if (focus === 'server' && values.server.trim() !== '') props.onServerChosen({...values, server: values.server.trim()});
+    setFocus(next);
+  };
+  const submit = () => {
+    const missing = fields.find((field) => values[field].trim() === '');
+    if (missing) {
+      setFocus(missing);
+      return;
+    }
+    props.onSubmit({...values, server: values.server.trim(), username: values.username.trim()});
+  };
+
+  useInput((input, key) => {
+    if (key.tab) move(key.shift ? -1 : 1);
+    else if (key.downArrow && focus !== 'server') move(1);
+    else if (key.upArrow && focus !== 'server') move(-1);
+    else if (focus === 'server' && (key.upArrow || key.downArrow) && props.profiles.length > 0) {
+      // Up/Down in the server field walk the remembered profiles.
+      const count = props.profiles.length;
+      const step = key.downArrow ? 1 : -1;
+      const index = profileIndex < 0 ? (step > 0 ? 0 : count - 1) : (profileIndex + step + count) % count;
+      const profile = props.profiles[index]!;
+      setProfileIndex(index);
+      setValues((current) => ({
+        ...current,
+        server: profile.server,
+        username: profile.username ?? current.username,
+        expiration: profile.expiration ? String(profile.expiration) : current.expiration,
+      }));
+    }
+  });
+
+  const labelWidth = Math.max(...fields.map((field) => labels[field].length)) + 2;
+  const fieldWidth = Math.max(10, Math.min(60, props.width - labelWidth - 6));
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height} paddingX={2} paddingY={1}>
+      <Text bold {...theme.accent}>
+        wazo-tui — connect to a Wazo server
+      </Text>
+      <Text> </Text>
+      {props.demo ? (
+        <Box flexDirection="column" marginBottom={1}>
+          <Text>{truncate(`Demo server ${props.demo.server}  user ${props.demo.username}  password ${props.demo.password}`, props.width - 4)}</Text>
+          <Text>{truncate(`its certificate: SHA256 ${props.demo.fingerprint256}`, props.width - 4)}</Text>
+        </Box>
+      ) : null}
+      {fields.map((field) => (
+        <Box key={field}>
+          <Text {...(focus === field ? theme.accent : {})}>{focus === field ? '› ' : '  '}</Text>
+          <Box width={labelWidth}>
+            <Text bold={focus === field}>{labels[field]}</Text>
+          </Box>
+          <TextField
+            value={values[field]}
+            onChange={set(field)}
+            onSubmit={field === 'password' || field === 'expiration' ? submit : () => move(1)}
+            mask={field === 'password'}
+            focus={focus === field}
+            width={fieldWidth}
+            placeholder={field === 'server' ? 'pbx.example.com[:port]' : ''}
+          />
+        </Box>
+      ))}
+      <Text> </Text>
+      {props.profiles.length > 0 ? (
+        <Text {...theme.dim}>
+          {truncate(`Remembered (↑↓ in Server): ${props.profiles.map((p) => sanitize(p.server)).join(', ')}`, props.width - 4)}
+        </Text>
+      ) : null}
+      <Text {...theme.dim}>{truncate('Tab/↑↓ move · Enter log in · Ctrl-C quit · the password is never stored', props.width - 4)}</Text>
+      <Box flexGrow={1} />
+      {props.busy ? <Text>{truncate(`… ${props.busy}`, props.width - 4)}</Text> : null}
+      {props.status ? <StatusLine status={props.status} width={props.width - 4} /> : null}
+    </Box>
+  );
+}

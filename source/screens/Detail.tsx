@@ -1,0 +1,105 @@
+/**
+ * One record, fetched fresh (`GET /{collection}/{id}`): related records first, then every field
+ * by group, or the raw JSON with `y`. The cursor position lives in the Main reducer, so Esc
+ * back from a followed relation lands on the same line.
+ */
+import {useEffect, useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import type {ConfdCollection} from '../api/contract.js';
+import {descriptorFor} from '../resources/registry.js';
+import type {AnyResourceDescriptor} from '../resources/types.js';
+import type {ConfdSource} from '../session/confd-source.js';
+import {pad, truncate} from '../text/width.js';
+import {sanitize} from '../text/sanitize.js';
+import {useTheme} from '../theme.js';
+import {detailLines, rawLines, type DetailLine} from './detail-lines.js';
+
+export interface DetailProps {
+  source: ConfdSource;
+  tenant?: string;
+  collection: ConfdCollection;
+  id: number | string;
+  raw: boolean;
+  selected: number;
+  width: number;
+  height: number;
+  /** Reload counter: `r` bumps it. */
+  reload: number;
+  onLines(lines: readonly DetailLine[], initial: number): void;
+  onError(error: unknown): void;
+}
+
+type Loaded = {kind: 'loading'} | {kind: 'ok'; item: unknown} | {kind: 'error'};
+
+export function Detail(props: DetailProps) {
+  const theme = useTheme();
+  const [loaded, setLoaded] = useState<Loaded>({kind: 'loading'});
+  const descriptor = descriptorFor(props.collection) as AnyResourceDescriptor;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoaded((current) => (current.kind === 'ok' ? current : {kind: 'loading'}));
+    props.source.get(props.collection, props.id, {tenant: props.tenant, signal: controller.signal}).then(
+      (item) => setLoaded({kind: 'ok', item}),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoaded({kind: 'error'});
+        props.onError(error);
+      },
+    );
+    return () => controller.abort();
+  }, [props.collection, props.id, props.reload]);
+
+  const lines = useMemo(
+    () => (loaded.kind !== 'ok' ? [] : props.raw ? rawLines(loaded.item) : detailLines(descriptor, loaded.item)),
+    [loaded, props.raw, descriptor],
+  );
+  useEffect(() => {
+    if (loaded.kind === 'ok') props.onLines(lines, 0);
+  }, [lines]);
+
+  const name = loaded.kind === 'ok' ? recordName(descriptor, loaded.item) : String(props.id);
+  const title = `${descriptor.title.replace(/s$/, '')} ${name}${props.raw ? ' · raw JSON' : ''}`;
+  const bodyHeight = Math.max(1, props.height - 1);
+  const selected = Math.min(props.selected, Math.max(0, lines.length - 1));
+  const top = Math.max(0, Math.min(selected - Math.floor(bodyHeight / 2), lines.length - bodyHeight));
+  const labelWidth = Math.min(32, Math.max(12, Math.floor(props.width / 3)));
+
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height}>
+      <Text bold {...theme.accent}>
+        {truncate(sanitize(title), props.width)}
+      </Text>
+      {loaded.kind === 'loading' ? <Text {...theme.dim}>loading…</Text> : null}
+      {loaded.kind === 'error' ? <Text {...theme.danger}>could not load this record (see the status line; r retries)</Text> : null}
+      {lines.slice(top, top + bodyHeight).map((line, offset) => {
+        const index = top + offset;
+        const isSelected = index === selected;
+        const text = lineText(line, labelWidth, props.width - 2);
+        return (
+          <Text key={index} inverse={isSelected} bold={line.kind === 'title'} {...(line.kind === 'relation' && !isSelected ? theme.accent : {})}>
+            {(isSelected ? '› ' : '  ') + text}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
+
+function lineText(line: DetailLine, labelWidth: number, width: number): string {
+  switch (line.kind) {
+    case 'title':
+    case 'raw':
+    case 'relation':
+      return truncate(line.text, width);
+    case 'field':
+      return truncate(`${pad(truncate(line.label, labelWidth - 1), labelWidth)}${line.value}`, width);
+    case 'blank':
+      return '';
+  }
+}
+
+function recordName(descriptor: AnyResourceDescriptor, item: unknown): string {
+  const cell = descriptor.columns[0]?.value(item as never);
+  return sanitize(cell ?? '');
+}

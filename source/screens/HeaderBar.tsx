@@ -1,0 +1,33 @@
+/**
+ * The header wired to the session: the countdown ticks here, so only this line re-renders
+ * every second.
+ */
+import {Header} from '../components/Header.js';
+import {useCountdown} from '../hooks/use-countdown.js';
+import {useSession} from '../hooks/use-session.js';
+import type {Session} from '../session/session.js';
+
+export interface HeaderBarProps {
+  width: number;
+  server: string;
+  session: Session;
+  tenant?: string;
+  recurse: boolean;
+}
+
+export function HeaderBar({width, server, session, tenant, recurse}: HeaderBarProps) {
+  const snapshot = useSession(session);
+  const countdown = useCountdown(session);
+  return (
+    <Header
+      width={width}
+      server={server}
+      user={snapshot.username}
+      tenant={tenant}
+      recurse={recurse}
+      expiresText={countdown.text}
+      expiresLevel={snapshot.state === 'expired' ? 'expired' : countdown.level}
+      fullAccess={snapshot.fullAccess}
+    />
+  );
+}

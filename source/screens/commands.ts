@@ -1,0 +1,43 @@
+/**
+ * The `:` command line, k9s style: `:users`, `:lines`, `:extensions` (and their aliases),
+ * `:tenant [NAME]`, `:recurse`, `:logout`, `:q`, `:help`.
+ */
+import type {ConfdCollection} from '../api/contract.js';
+import {findDescriptor} from '../resources/registry.js';
+
+export interface CommandHandlers {
+  show(collection: ConfdCollection): void;
+  openTenants(): void;
+  switchTenant(name: string): void;
+  toggleRecurse(): void;
+  logout(): void;
+  quit(): void;
+  help(): void;
+  unknown(text: string): void;
+}
+
+export function runCommand(text: string, handlers: CommandHandlers): void {
+  const line = text.trim().replace(/^:/, '').trim();
+  if (line === '') return;
+  const [word = '', ...rest] = line.split(/\s+/);
+  const argument = rest.join(' ');
+  switch (word.toLowerCase()) {
+    case 'q':
+    case 'q!':
+    case 'quit':
+      return handlers.quit();
+    case 'tenant':
+    case 'tenants':
+      return argument ? handlers.switchTenant(argument) : handlers.openTenants();
+    case 'recurse':
+      return handlers.toggleRecurse();
+    case 'logout':
+      return handlers.logout();
+    case 'help':
+    case '?':
+      return handlers.help();
+  }
+  const descriptor = findDescriptor(word.toLowerCase());
+  if (descriptor) handlers.show(descriptor.name);
+  else handlers.unknown(line);
+}

@@ -1,0 +1,55 @@
+/**
+ * The lines of the detail view, built once per record: related records first (they are what
+ * Enter follows), then every field by group; or the raw JSON. Pure, so it is tested without Ink.
+ */
+import type {Relation, AnyResourceDescriptor} from '../resources/types.js';
+import {sanitize} from '../text/sanitize.js';
+
+export type DetailLine =
+  | {kind: 'title'; text: string}
+  | {kind: 'field'; label: string; value: string}
+  | {kind: 'relation'; relation: Relation; text: string}
+  | {kind: 'raw'; text: string}
+  | {kind: 'blank'};
+
+export function detailLines(descriptor: AnyResourceDescriptor, item: unknown): DetailLine[] {
+  const lines: DetailLine[] = [];
+  const relations = descriptor.relations(item as never);
+  if (relations.length > 0) {
+    lines.push({kind: 'title', text: 'Related (Enter opens)'});
+    for (const relation of relations) {
+      lines.push({kind: 'relation', relation, text: `${relation.label}  ${sanitize(relation.title)}`});
+    }
+    lines.push({kind: 'blank'});
+  }
+  for (const group of descriptor.detail(item as never)) {
+    lines.push({kind: 'title', text: group.title});
+    for (const field of group.fields) {
+      lines.push({kind: 'field', label: sanitize(field.label), value: displayValue(field.value)});
+    }
+    lines.push({kind: 'blank'});
+  }
+  return lines;
+}
+
+function displayValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (value === '') return '(empty)';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return sanitize(value);
+}
+
+/**
+ * The record as the server sent it, pretty-printed; JSON.stringify escapes control characters,
+ * and the sanitiser takes care of bidirectional overrides and other invisible characters.
+ */
+export function rawLines(item: unknown): DetailLine[] {
+  return JSON.stringify(item, null, 2)
+    .split('\n')
+    .map((text) => ({kind: 'raw', text: sanitize(text)}));
+}
+
+/** Where the cursor starts: on the first related record, else on the first line. */
+export function firstRelation(lines: readonly DetailLine[]): number {
+  return Math.max(0, lines.findIndex((line) => line.kind === 'relation'));
+}

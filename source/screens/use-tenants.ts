@@ -1,0 +1,55 @@
+/**
+ * The tenants this token can see (`GET /tenants`, needs `auth.tenants.read`) and the working
+ * tenant sent as `Wazo-Tenant`. Without the ACL the token's own tenant is used, shown by uuid.
+ */
+import {useEffect, useState} from 'react';
+import type {Tenant} from '../api/schemas.js';
+import type {ConfdSource} from '../session/confd-source.js';
+import {sanitize} from '../text/sanitize.js';
+
+export interface Tenants {
+  list?: Tenant[];
+  /** The working tenant's uuid; undefined = the token's tenant (no header sent). */
+  current?: string;
+  label?: string;
+  error?: unknown;
+  setCurrent(uuid: string): void;
+  find(text: string): Tenant | undefined;
+  indexOfCurrent(): number;
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+export function tenantLabel(tenant: Tenant): string {
+  return sanitize(tenant.name ?? tenant.slug ?? tenant.uuid);
+}
+
+export function useTenants(source: ConfdSource, tokenTenant: string | undefined): Tenants {
+  const [list, setList] = useState<Tenant[]>();
+  const [current, setCurrent] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    const controller = new AbortController();
+    source.listTenants({signal: controller.signal}).then(
+      (page) => setList(page.items),
+      (failure: unknown) => {
+        if (!controller.signal.aborted) setError(failure);
+      },
+    );
+    return () => controller.abort();
+  }, [source]);
+  const working = current ?? tokenTenant;
+  const tenant = list?.find((each) => each.uuid === working);
+  return {
+    list,
+    current,
+    error: error === undefined ? undefined : error,
+    label: tenant ? tenantLabel(tenant) : working ? sanitize(working.slice(0, 8)) : undefined,
+    setCurrent,
+    find: (text) => {
+      const wanted = fold(text.trim());
+      return list?.find((each) => [each.name, each.slug, each.uuid].some((value) => value && fold(value) === wanted));
+    },
+    indexOfCurrent: () => Math.max(0, list?.findIndex((each) => each.uuid === working) ?? 0),
+  };
+}
