@@ -68,7 +68,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter}: A
     quitter.register(async (code) => {
       setPhase({kind: 'quitting'});
       if (refused.current && code === 0 && !sessionRef.current) quitter.setCode(4);
-      await sessionRef.current?.end();
+      await quitter.cleanup();
       context.current.connection?.client.close();
       exit();
     });
@@ -142,6 +142,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter}: A
     try {
       const {session, client} = await logIn(context.current, {...submitted, expiration: Number(submitted.expiration)});
       sessionRef.current = session;
+      quitter.track(() => session.end());
       setValues({...submitted, password: ''});
       setStatus(undefined);
       setPhase({kind: 'main', session, client, server: submitted.server});
@@ -182,9 +183,17 @@ export function App({command, configDir, profiles, color, startDemo, quitter}: A
   async function logout() {
     const session = sessionRef.current;
     sessionRef.current = undefined;
-    await session?.logout();
+    quitter.track(undefined);
     setPhase({kind: 'connect'});
-    setStatus({level: 'info', text: 'Logged out: the token and this installation’s refresh token were revoked.'});
+    setBusy('Logging out…');
+    try {
+      await session?.logout();
+      setStatus({level: 'info', text: 'Logged out: the token and this installation’s refresh token were revoked.'});
+    } catch (error) {
+      setStatus(errorStatus(error));
+    } finally {
+      setBusy(undefined);
+    }
   }
 
   const theme = makeTheme(color);

@@ -8,6 +8,10 @@ export interface Quitter {
   /** The App's cleanup: called once, then the exit. */
   register(handler: (code: number) => Promise<void>): void;
   code(): number;
+  /** What must happen even after a crash (revoke the token); replaced by each login. */
+  track(cleanup: (() => Promise<void>) | undefined): void;
+  /** Run the tracked cleanup (once). */
+  cleanup(): Promise<void>;
   /** Change the exit code while quitting (a refused certificate makes a plain quit exit 4). */
   setCode(code: number): void;
   readonly quitting: boolean;
@@ -17,6 +21,7 @@ export function createQuitter(): Quitter {
   let handler: ((code: number) => Promise<void>) | undefined;
   let exitCode = 0;
   let quitting = false;
+  let tracked: (() => Promise<void>) | undefined;
   return {
     quit(code) {
       if (quitting) return;
@@ -28,6 +33,14 @@ export function createQuitter(): Quitter {
       handler = next;
     },
     code: () => exitCode,
+    track(cleanup) {
+      tracked = cleanup;
+    },
+    async cleanup() {
+      const run = tracked;
+      tracked = undefined;
+      await run?.();
+    },
     setCode(code) {
       exitCode = code;
     },

@@ -66,6 +66,8 @@ export async function runTui(command: TuiCommand): Promise<number> {
     code = quitter.code();
   } catch (error) {
     instance.unmount();
+    // A crash still revokes the token, time-limited like a normal quit.
+    await quitter.cleanup();
     throw error;
   } finally {
     for (const [signal, handler] of Object.entries(onSignal)) process.off(signal, handler);

@@ -16,7 +16,10 @@ export interface FrameProps {
 export function Frame({width, height, children}: FrameProps) {
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {children}
+      {/* Unshrinkable, so an overfull screen loses its last lines, not squeezed middle ones. */}
+      <Box flexDirection="column" flexShrink={0} flexGrow={1}>
+        {children}
+      </Box>
     </Box>
   );
 }

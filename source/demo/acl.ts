@@ -30,7 +30,7 @@ function toRegExp(access: string, authId: string, sessionUuid: string): RegExp {
 }
 
 function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/#-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** A route's required ACL: the template with each path value's dots replaced by `_`, as xivo formats it. */

@@ -52,21 +52,32 @@ function typeError(kind: 'integer' | 'boolean'): {[key: string]: string} {
   return {message: `Not a valid ${kind}.`, constraint_id: 'type', constraint: kind};
 }
 
-/** The search index of one collection: folded haystacks, tenant of each item, sorted orders. */
+/**
+ * The search index of one collection: folded haystacks, each item's tenant as a small number, and
+ * sorted orders. Items must be in id order (the generator makes them so), which breaks sort ties.
+ */
 export class CollectionIndex<T> {
   private readonly haystacks: string[];
+  private readonly tenantIndex: Uint8Array;
+  private readonly tenantNumbers = new Map<string, number>();
   private readonly orders = new Map<string, Int32Array>();
 
   constructor(readonly spec: CollectionSpec<T>) {
     const getters = spec.searchColumns.map((name) => this.column(name));
-    this.haystacks = spec.items.map((item) =>
-      getters
-        .map((getter) => {
-          const value = getter(item);
-          return value === null ? '' : fold(String(value)).replaceAll(SEPARATOR, '');
-        })
-        .join(SEPARATOR),
-    );
+    const {items} = spec;
+    this.haystacks = new Array<string>(items.length);
+    this.tenantIndex = new Uint8Array(items.length);
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index] as T;
+      const parts = new Array<string>(getters.length);
+      for (let column = 0; column < getters.length; column++) {
+        const value = (getters[column] as (item: T) => ColumnValue)(item);
+        parts[column] = value === null ? '' : fold(typeof value === 'string' ? value.replaceAll(SEPARATOR, '') : String(value));
+      }
+      // join() gives a flat string, which substring search scans fastest.
+      this.haystacks[index] = parts.join(SEPARATOR);
+      this.tenantIndex[index] = this.tenantNumber(spec.tenantOf(item));
+    }
     this.sortedBy(spec.defaultOrder);
   }
 
@@ -107,24 +118,37 @@ export class CollectionIndex<T> {
   /** Items visible in `tenants` that pass search and filters, in order; `total` is before paging. */
   list(params: ListParams, tenants: ReadonlySet<string>): {total: number; items: T[]} {
     const {items} = this.spec;
+    const visible = new Uint8Array(this.tenantNumbers.size + 1);
+    for (const [uuid, number] of this.tenantNumbers) if (tenants.has(uuid)) visible[number] = 1;
     const order = this.sortedBy(params.order);
     const search = params.search ? likeMatcher(params.search, SEPARATOR) : null;
     const filters = params.filters.map((filter) => this.filterPredicate(filter.column, filter.values));
     const start = params.offset;
     const end = params.limit === null ? Number.POSITIVE_INFINITY : start + params.limit;
+    const ascending = params.direction === 'asc';
+    const {haystacks, tenantIndex} = this;
     const page: T[] = [];
     let total = 0;
     const count = order.length;
     for (let step = 0; step < count; step++) {
-      const index = order[params.direction === 'asc' ? step : count - 1 - step] ?? 0;
-      const item = items[index];
-      if (item === undefined || !tenants.has(this.spec.tenantOf(item))) continue;
-      if (search && !search(this.haystacks[index] ?? '')) continue;
-      if (filters.length > 0 && !filters.every((predicate) => predicate(item))) continue;
-      if (total >= start && total < end) page.push(item);
+      const index = order[ascending ? step : count - 1 - step] as number;
+      if (visible[tenantIndex[index] as number] === 0) continue;
+      if (search !== null && !search(haystacks[index] as string)) continue;
+      if (filters.length > 0 && !filters.every((predicate) => predicate(items[index] as T))) continue;
+      if (total >= start && total < end) page.push(items[index] as T);
       total++;
     }
     return {total, items: page};
+  }
+
+  private tenantNumber(uuid: string): number {
+    let number = this.tenantNumbers.get(uuid);
+    if (number === undefined) {
+      number = this.tenantNumbers.size + 1;
+      if (number > 255) throw new RangeError('the demo index supports at most 255 tenants');
+      this.tenantNumbers.set(uuid, number);
+    }
+    return number;
   }
 
   private column(name: string): (item: T) => ColumnValue {
@@ -170,35 +194,41 @@ export class CollectionIndex<T> {
   private sortedBy(name: string): Int32Array {
     const cached = this.orders.get(name);
     if (cached) return cached;
-    const {items} = this.spec;
+    const {items, collated} = this.spec;
     const getter = this.column(name);
-    const keys = items.map((item) => sortKey(getter(item), this.spec.collated));
-    const ids = items.map((item) => this.spec.id(item));
-    const order = Int32Array.from(items.keys());
-    order.sort((a, b) => compareKeys(keys[a] ?? EMPTY, keys[b] ?? EMPTY) || (ids[a] ?? 0) - (ids[b] ?? 0));
+    const size = items.length;
+    // Keys live in flat arrays: 1 marks an empty value (null, or '' when collated), which sorts last.
+    const empty = new Uint8Array(size);
+    const numbers = new Float64Array(size);
+    const strings = new Array<string>(size).fill('');
+    let numeric = true;
+    for (let index = 0; index < size; index++) {
+      const value = getter(items[index] as T);
+      if (value === null || (collated && value === '')) empty[index] = 1;
+      else if (typeof value === 'number') numbers[index] = value;
+      else if (typeof value === 'boolean') numbers[index] = value ? 1 : 0;
+      else {
+        numeric = false;
+        strings[index] = `${fold(value)}\u0000${value}`;
+      }
+    }
+    const order = new Int32Array(size);
+    for (let index = 0; index < size; index++) order[index] = index;
+    order.sort((a, b) => {
+      const emptiness = (empty[a] as number) - (empty[b] as number);
+      if (emptiness !== 0) return emptiness;
+      if (numeric) return (numbers[a] as number) - (numbers[b] as number) || a - b;
+      const left = strings[a] as string;
+      const right = strings[b] as string;
+      return left < right ? -1 : left > right ? 1 : a - b;
+    });
     this.orders.set(name, order);
     return order;
   }
 }
 
-type SortKey = {empty: boolean; value: number | string};
-const EMPTY: SortKey = {empty: true, value: ''};
-
 /**
- * Strings compare case- and accent-insensitively (the raw value breaks ties), nulls go last, and in a
- * collated sort '' counts as null. Descending order is the exact reverse, so empty values come first
- * there, as with PostgreSQL's NULLS FIRST and Python's `sorted(reverse=True)`.
+ * Sorting rules: strings compare case- and accent-insensitively (the raw value breaks ties), empty
+ * values go last, and descending order is the exact reverse, so empty values come first there, as
+ * with PostgreSQL's NULLS FIRST and Python's `sorted(reverse=True)`.
  */
-function sortKey(value: ColumnValue, collated: boolean): SortKey {
-  if (value === null || (collated && value === '')) return EMPTY;
-  if (typeof value === 'number') return {empty: false, value};
-  if (typeof value === 'boolean') return {empty: false, value: value ? 1 : 0};
-  return {empty: false, value: `${fold(value)}\u0000${value}`};
-}
-
-function compareKeys(a: SortKey, b: SortKey): number {
-  if (a.empty !== b.empty) return a.empty ? 1 : -1;
-  if (a.value < b.value) return -1;
-  if (a.value > b.value) return 1;
-  return 0;
-}

@@ -14,6 +14,8 @@ export interface Random {
   uuid(): string;
 }
 
+const HEX_DIGITS = '0123456789abcdef';
+
 /** Create a generator whose sequence depends only on `seed`. */
 export function createRandom(seed: number): Random {
   let state = seed >>> 0;
@@ -27,8 +29,14 @@ export function createRandom(seed: number): Random {
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const hex = (length: number): string => {
     let out = '';
-    while (out.length < length) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    while (out.length < length) {
+      let bits = Math.floor(next() * 0x100000000);
+      for (let digit = 0; digit < 8 && out.length < length; digit++) {
+        out += HEX_DIGITS[bits & 15];
+        bits >>>= 4;
+      }
+    }
+    return out;
   };
   return {
     next,

@@ -11,12 +11,21 @@ const ASCII = /^[\x00-\x7f]*$/;
  */
 export function fold(value: string): string {
   if (ASCII.test(value)) return value.toLowerCase();
-  return value
+  const cached = foldCache.get(value);
+  if (cached !== undefined) return cached;
+  const folded = value
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()
     .replace(LIGATURE_PATTERN, (letter) => LIGATURES[letter] ?? letter);
+  // Generated names repeat a lot; the cache is bounded so arbitrary search terms cannot grow it forever.
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(value, folded);
+  return folded;
 }
+
+const FOLD_CACHE_LIMIT = 50_000;
+const foldCache = new Map<string, string>();
 
 /** Python's `repr()` of a str: the quoting confd's 401 bodies show (`"('<token>', 'acl')"`). */
 export function pythonRepr(value: string): string {
@@ -59,12 +68,12 @@ export function likeMatcher(term: string, separator: string): (haystack: string)
     else if (char === '_') pattern += `[^${separator}]`;
     else pattern += escapeRegExp(char);
   }
-  const regex = new RegExp(pattern, 'u');
+  const regex = new RegExp(pattern);
   return (haystack) => regex.test(haystack);
 }
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** A value Python's `repr()` can print: what marshmallow error messages are made of. */

@@ -15,7 +15,8 @@ export function formatDate(date: Date): string {
 export function validity(info: {validFrom: Date; validTo: Date}, now = Date.now()): string {
   const state =
     now < info.validFrom.getTime() ? 'NOT YET VALID' : now > info.validTo.getTime() ? 'EXPIRED' : 'valid now';
-  return `${formatDate(info.validFrom)} → ${formatDate(info.validTo)} (${state})`;
+  const minutes = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ');
+  return `${minutes(info.validFrom)} → ${minutes(info.validTo)} UTC (${state})`;
 }
 
 export function certificateFields(info: CertificateInfo, now = Date.now()): Array<[string, string]> {
@@ -48,7 +49,9 @@ export function pinValidity(pin: Pin, now = Date.now()): string {
 /** A fingerprint cut into lines of whole hex pairs that fit `width`, so no character is lost. */
 export function wrapFingerprint(fingerprint: string, width: number): string[] {
   const pairs = fingerprint.split(':');
-  const perLine = Math.max(1, Math.floor((width + 1) / 3));
+  const fit = Math.max(1, Math.floor((width + 1) / 3));
+  // Even lines (16 + 16 pairs rather than 25 + 7) are easier to compare by eye.
+  const perLine = Math.ceil(pairs.length / Math.ceil(pairs.length / fit));
   const lines: string[] = [];
   for (let i = 0; i < pairs.length; i += perLine) lines.push(pairs.slice(i, i + perLine).join(':'));
   return lines;

@@ -4,50 +4,10 @@
  */
 import type {ListQuery} from '../api/contract.js';
 import type {ListPage} from '../api/schemas.js';
+import {pageAfter, pagesInView, pagesToEvict, type RowWindow} from './paging.js';
+import {createSnapshot, type CollectionOptions, type CollectionStatus, type PageFetcher, type Snapshot} from './collection-state.js';
 
-/** Fetches one page; must honour `signal` (an aborted request's answer is ignored anyway). */
-export type PageFetcher<T> = (query: ListQuery, signal: AbortSignal) => Promise<ListPage<T>>;
-
-/** Whether the rows in view are all here, still coming, or failed. */
-export type CollectionStatus = {kind: 'idle'} | {kind: 'loading'} | {kind: 'error'; error: unknown};
-
-export interface CollectionOptions {
-  /** Rows per request; pages are aligned on it (`offset = n * pageSize`). */
-  pageSize: number;
-  /** confd `order=` column. */
-  order: string;
-  direction?: 'asc' | 'desc';
-  search?: string;
-  recurse?: boolean;
-  /** Pages kept in memory around the view (default 5). */
-  keepPages?: number;
-  /** Fetch the page after the view once the view's pages are in (default true). */
-  prefetch?: boolean;
-}
-
-/** An immutable picture of the collection, replaced (new identity) on every change. */
-export interface CollectionState<T> {
-  /** Rows matching the search on the server; undefined until the first answer of this query. */
-  readonly total: number | undefined;
-  readonly search: string;
-  readonly order: string;
-  readonly direction: 'asc' | 'desc';
-  readonly recurse: boolean;
-  readonly pageSize: number;
-  /** About the rows of the last window asked for with `ensure`. */
-  readonly status: CollectionStatus;
-  /** Increments when the query changes (search, order, direction, recurse, reset): the view returns to row 0. */
-  readonly queryVersion: number;
-  /** The page numbers held in memory, ascending. */
-  readonly pages: readonly number[];
-  /** The row at `index`, or undefined when its page is not loaded. */
-  rowAt(index: number): T | undefined;
-  /** Rows `[start, start + count)`: an item, or undefined when not loaded. */
-  rows(start: number, count: number): Array<T | undefined>;
-}
-
-/** The value `useSyncExternalStore` reads. */
-export type Snapshot<T> = CollectionState<T>;
+export type {CollectionOptions, CollectionState, CollectionStatus, PageFetcher, Snapshot} from './collection-state.js';
 
 interface Page<T> {
   items: T[];
@@ -79,7 +39,7 @@ export class Collection<T> {
   private readonly pages = new Map<number, Page<T>>();
   private readonly pending = new Map<number, AbortController>();
   private readonly failed = new Map<number, Failure>();
-  private view: {offset: number; count: number} | undefined;
+  private view: RowWindow | undefined;
   // Rows wanted at the end while the total is still unknown (End before the first answer).
   private wantLast: number | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -238,31 +198,10 @@ export class Collection<T> {
     return this.pages.get(page)?.generation === this.generation;
   }
 
-  /** The pages covering the view, clamped to the total when it is known. */
-  private neededPages(): number[] {
-    if (!this.view || this.total === 0) return [];
-    let first = this.view.offset;
-    let last = this.view.offset + this.view.count - 1;
-    if (this.total !== undefined) {
-      last = Math.min(last, this.total - 1);
-      first = Math.min(first, last);
-    }
-    const pages: number[] = [];
-    for (let page = this.pageOf(first); page <= this.pageOf(last); page += 1) pages.push(page);
-    return pages;
-  }
-
-  /** The page after the view, if the server has one. */
-  private nextPage(needed: number[]): number | undefined {
-    const last = needed.at(-1);
-    if (!this.prefetch || last === undefined || this.total === undefined) return undefined;
-    return (last + 1) * this.pageSize < this.total ? last + 1 : undefined;
-  }
-
   /** Brings requests, cache and status in line with the view, then notifies if anything changed. */
   private update(): void {
-    const needed = this.neededPages();
-    const next = this.nextPage(needed);
+    const needed = pagesInView(this.view, this.total, this.pageSize);
+    const next = this.prefetch ? pageAfter(needed, this.total, this.pageSize) : undefined;
     const wanted = new Set(needed);
     if (next !== undefined) wanted.add(next);
 
@@ -337,16 +276,10 @@ export class Collection<T> {
     this.update();
   }
 
-  /** Keeps at most `keepPages` pages (more only when the view itself spans more), nearest to the view first. */
   private evict(needed: number[], wanted: Set<number>): void {
-    const cap = Math.max(this.keepPages, wanted.size);
-    if (this.pages.size <= cap) return;
-    const centre = needed[0] ?? 0;
-    const ranked = [...this.pages.keys()].sort(
-      (a, b) => Number(wanted.has(b)) - Number(wanted.has(a)) || Math.abs(a - centre) - Math.abs(b - centre) || a - b,
-    );
-    for (const page of ranked.slice(cap)) this.pages.delete(page);
-    this.dirty = true;
+    const dropped = pagesToEvict(this.pages.keys(), wanted, needed[0] ?? 0, this.keepPages);
+    for (const page of dropped) this.pages.delete(page);
+    if (dropped.length > 0) this.dirty = true;
   }
 
   private setStatus(needed: number[]): void {
@@ -370,25 +303,16 @@ export class Collection<T> {
   }
 
   private buildSnapshot(): Snapshot<T> {
-    const pageSize = this.pageSize;
-    const pages = new Map<number, T[]>();
-    for (const [number, page] of this.pages) pages.set(number, page.items);
-    const rowAt = (index: number): T | undefined => {
-      if (!Number.isInteger(index) || index < 0) return undefined;
-      return pages.get(Math.floor(index / pageSize))?.[index % pageSize];
-    };
-    return {
+    const fields = {
       total: this.total,
       search: this.search,
       order: this.order,
       direction: this.direction,
       recurse: this.recurse,
-      pageSize,
+      pageSize: this.pageSize,
       status: this.status,
       queryVersion: this.queryVersion,
-      pages: [...pages.keys()].sort((a, b) => a - b),
-      rowAt,
-      rows: (start, count) => Array.from({length: Math.max(0, count)}, (_, offset) => rowAt(start + offset)),
     };
+    return createSnapshot(fields, [...this.pages].map(([number, page]): [number, T[]] => [number, page.items]));
   }
 }

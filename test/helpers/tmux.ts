@@ -1,0 +1,103 @@
+/**
+ * Drives the built binary in a real pseudo-terminal, as a person would: tmux gives a terminal
+ * of a fixed size, send-keys types, capture-pane reads the screen. (node-pty is a native addon
+ * that npm builds for the system Node, not the Node 24 the tests run on; tmux has no such trap.)
+ */
+import {execFile, execFileSync} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
+
+const run = promisify(execFile);
+export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+export interface TerminalOptions {
+  columns?: number;
+  rows?: number;
+  env?: Record<string, string>;
+}
+
+export interface Terminal {
+  /** The screen as text, one string per row, escape sequences removed by tmux. */
+  screen(): Promise<string>;
+  /** Type literal text. */
+  type(text: string): Promise<void>;
+  /** Press tmux key names: `Enter`, `Escape`, `Down`, `PageDown`, `Tab`, `C-c`, `End`, `Home`… */
+  press(...keys: string[]): Promise<void>;
+  /** Poll the screen until it matches; fails with the last screen. */
+  waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Wait for the program to end; its exit status. */
+  waitForExit(timeoutMs?: number): Promise<number>;
+  /** Whether the terminal is still on the alternate screen. */
+  alternateScreen(): Promise<boolean>;
+  signal(name: 'TERM' | 'HUP' | 'INT'): Promise<void>;
+  close(): Promise<void>;
+}
+
+function quote(word: string): string {
+  return `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/** Start `node dist/cli.js ...args` in a fresh tmux server of the given size. */
+export async function startTerminal(args: string[], options: TerminalOptions = {}): Promise<Terminal> {
+  const socket = `wazo-tui-test-${randomBytes(4).toString('hex')}`;
+  const tmux = (...words: string[]) => run('tmux', ['-L', socket, ...words], {encoding: 'utf8'});
+  const env = {TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env};
+  // `env -u CI`: Ink must see a real terminal, whatever the CI environment says.
+  const command = ['env', '-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, cliPath, ...args]
+    .map(quote)
+    .join(' ');
+  await tmux(
+    'new-session', '-d', '-s', 'main',
+    '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24),
+    command,
+  );
+  await tmux('set-option', '-t', 'main', 'remain-on-exit', 'on');
+  await tmux('set-option', '-t', 'main', 'status', 'off');
+
+  const display = async (format: string) => (await tmux('display-message', '-p', '-t', 'main', format)).stdout.trim();
+  const terminal: Terminal = {
+    async screen() {
+      return (await tmux('capture-pane', '-p', '-t', 'main')).stdout;
+    },
+    async type(text) {
+      await tmux('send-keys', '-t', 'main', '-l', text);
+    },
+    async press(...keys) {
+      for (const key of keys) await tmux('send-keys', '-t', 'main', key);
+    },
+    async waitFor(pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last = '';
+      while (Date.now() < deadline) {
+        last = await terminal.screen();
+        if (typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last)) return last;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${String(pattern)}. Last screen:\n${last}`);
+    },
+    async waitForExit(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if ((await display('#{pane_dead}')) === '1') return Number(await display('#{pane_dead_status}'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`The program did not exit within ${timeoutMs} ms. Last screen:\n${await terminal.screen()}`);
+    },
+    async alternateScreen() {
+      return (await display('#{alternate_on}')) === '1';
+    },
+    async signal(name) {
+      const pid = await display('#{pane_pid}');
+      process.kill(Number(pid), `SIG${name}`);
+    },
+    async close() {
+      try {
+        execFileSync('tmux', ['-L', socket, 'kill-server'], {stdio: 'ignore'});
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+  return terminal;
+}
