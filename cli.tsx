@@ -34,8 +34,12 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./source/commands/trust.js')).runTrust(command);
     case 'list':
       return (await import('./source/commands/list.js')).runList(command);
-    case 'tui':
-      return (await import('./source/app/run-tui.js')).runTui(command);
+    case 'tui': {
+      const code = await (await import('./source/app/run-tui.js')).runTui(command);
+      // The terminal is restored and the token revoked: leave now, whatever sockets or timers a
+      // slow server still holds open, so nothing can keep the user waiting at the prompt.
+      process.exit(code);
+    }
   }
 }
 

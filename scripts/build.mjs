@@ -2,7 +2,7 @@
 // the bundle brings the first frame under the 150 ms budget (notes/ink.md).
 // Code splitting keeps the demo server (node-forge) out of the path of a normal start.
 import {build} from 'esbuild';
-import {chmod, rm} from 'node:fs/promises';
+import {chmod, rename, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {dirname, join} from 'node:path';
 import {readFileSync} from 'node:fs';
@@ -11,10 +11,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist');
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-await rm(outdir, {recursive: true, force: true});
+// Build beside dist/ and swap it in, so a test or a running app never sees a half-written dist/.
+const staging = `${outdir}.${process.pid}`;
 await build({
   entryPoints: [join(root, 'cli.tsx')],
-  outdir,
+  outdir: staging,
   bundle: true,
   splitting: true,
   platform: 'node',
@@ -31,4 +32,8 @@ await build({
   },
   logLevel: 'warning',
 });
-await chmod(join(outdir, 'cli.js'), 0o755);
+await chmod(join(staging, 'cli.js'), 0o755);
+const old = `${outdir}.old.${process.pid}`;
+await rename(outdir, old).catch(() => {});
+await rename(staging, outdir);
+await rm(old, {recursive: true, force: true});

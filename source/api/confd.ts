@@ -45,7 +45,7 @@ export function createConfdApi(send: Send): ConfdApi {
 }
 
 /** confd's list parameters; filters are exact-match columns and never override the named parameters. */
-export function listParams(query: ListQuery): URLSearchParams {
+function listParams(query: ListQuery): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query.filters ?? {})) params.set(key, value);
   if (query.limit !== undefined) params.set('limit', String(query.limit));

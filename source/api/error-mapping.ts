@@ -183,6 +183,14 @@ function forbidden(
   tenant: string | undefined,
   base: {status: number; serverMessage?: string; request: string},
 ): ApiError {
+  // The server reports a missing ACL and a tenant outside the token's reach the same way; with a tenant, say both.
+  if (acl && tenant) {
+    return new ApiError('forbidden', `Permission denied for ${what}: the token lacks the ACL ${acl}, or may not use tenant ${tenant}`, {
+      ...base,
+      requiredAcl: acl,
+      hint: `Choose a tenant this user belongs to, or ask an administrator to grant ${acl}.`,
+    });
+  }
   if (acl) {
     return new ApiError('forbidden', `Permission denied: this token lacks the ACL ${acl} needed for ${what}`, {
       ...base,

@@ -28,7 +28,7 @@ export function decodeAnswer<S extends z.ZodType>(schema: S, body: string, sourc
 }
 
 /** Validate an already parsed value (see decodeAnswer). */
-export function validateAnswer<S extends z.ZodType>(schema: S, value: unknown, source: AnswerSource): z.output<S> {
+function validateAnswer<S extends z.ZodType>(schema: S, value: unknown, source: AnswerSource): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const [first, ...rest] = result.error.issues;

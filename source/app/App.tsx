@@ -31,6 +31,8 @@ export interface AppProps {
   color: boolean;
   startDemo?: () => Promise<DemoInfo>;
   quitter: Quitter;
+  /** The terminal size; default the real terminal's (tests pass one: their fake stdout has no rows). */
+  size?: {columns: number; rows: number};
 }
 
 type Phase =
@@ -42,9 +44,10 @@ type Phase =
 
 const defaultExpiration = 3600;
 
-export function App({command, configDir, profiles, color, startDemo, quitter}: AppProps) {
+export function App({command, configDir, profiles, color, startDemo, quitter, size}: AppProps) {
   const {exit} = useApp();
-  const {columns, rows} = useWindowSize();
+  const windowSize = useWindowSize();
+  const {columns, rows} = size ?? windowSize;
   const [phase, setPhase] = useState<Phase>(startDemo ? {kind: 'starting'} : {kind: 'connect'});
   const [demo, setDemo] = useState<DemoInfo>();
   const [busy, setBusy] = useState<string>();
@@ -198,7 +201,8 @@ export function App({command, configDir, profiles, color, startDemo, quitter}: A
 
   const theme = makeTheme(color);
   let screen;
-  if (columns < MIN_WIDTH || rows < MIN_HEIGHT) {
+  // Main shows the too-small message itself, so its table, selection and open records survive a resize.
+  if (phase.kind !== 'main' && (columns < MIN_WIDTH || rows < MIN_HEIGHT)) {
     screen = <TooSmall width={columns} height={rows} />;
   } else if (phase.kind === 'starting' || phase.kind === 'quitting') {
     screen = (

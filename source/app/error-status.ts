@@ -2,11 +2,15 @@ import {ApiError} from '../api/errors.js';
 import type {Status} from '../components/StatusLine.js';
 import {sanitize} from '../text/sanitize.js';
 
-/** An error as one status line: the sentence and hint for known errors, the message for bugs. */
+/**
+ * An error as one status: the sentence, then the error's own advice, then (as the hint, which the
+ * status line keeps visible when it cuts) the keys that retry. The sentence comes first: a long
+ * piece of advice must never push out what went wrong.
+ */
 export function errorStatus(error: unknown, retryHint?: string): Status {
   if (error instanceof ApiError) {
-    const hint = [error.hint, retryHint].filter(Boolean).join(' · ');
-    return {level: 'error', text: sanitize(error.message), ...(hint ? {hint: sanitize(hint)} : {})};
+    const text = error.hint ? `${error.message} — ${error.hint}` : error.message;
+    return {level: 'error', text: sanitize(text), ...(retryHint ? {hint: sanitize(retryHint)} : {})};
   }
   return {level: 'error', text: `Unexpected error: ${sanitize(error instanceof Error ? error.message : String(error))}`};
 }

@@ -70,7 +70,8 @@ export async function runTui(command: TuiCommand): Promise<number> {
     await quitter.cleanup();
     throw error;
   } finally {
-    for (const [signal, handler] of Object.entries(onSignal)) process.off(signal, handler);
+    // The signal listeners stay until the process ends: conf's write library re-raises a signal
+    // it caught, and that second signal must not kill us before the exit code is set.
     await demo?.close();
     if (tempDir) rmSync(tempDir, {recursive: true, force: true});
   }

@@ -18,7 +18,8 @@ export function reportFatal(error: unknown, stderr: NodeJS.WritableStream = proc
     if (error.hint) stderr.write(`${sanitize(error.hint)}\n`);
     return exitCodeFor(error);
   }
-  if (error instanceof ConfigFileError) {
+  // A damaged pins.json: told by name, since importing the pin store here would load zod before `--version`.
+  if (error instanceof ConfigFileError || (error instanceof Error && error.name === 'PinStoreError')) {
     stderr.write(`wazo-tui: ${sanitize(error.message)}\n`);
     return 1;
   }

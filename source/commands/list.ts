@@ -4,15 +4,23 @@ import {installId} from '../config/install-id.js';
 import {ProfileStore} from '../config/profiles.js';
 import {openConnection} from '../connection.js';
 import {formatAligned, formatTsv} from '../output/rows.js';
+import {tolerateClosedPipe} from '../output/closed-pipe.js';
+import {toSafeJson} from '../output/json.js';
+import {sanitize} from '../text/sanitize.js';
 import {descriptorFor} from '../resources/registry.js';
 import {Session} from '../session/session.js';
 import {readPasswordFromStdin} from './read-password.js';
+import {exitCodeFor} from '../api/errors.js';
+import {CertificateError} from '../api/tls/trust-errors.js';
+import {certificateRefusalReport} from './certificate-refused.js';
+import {trustOptionsFor} from './trust-options.js';
 
 /**
  * `wazo-tui users|lines|extensions`: log in, fetch one page, print it, revoke the token.
  * The server and username default to the last profile used; the password comes from stdin.
  */
 export async function runList(command: ListCommand): Promise<number> {
+  tolerateClosedPipe();
   const configDir = resolveConfigDir(command.configDir);
   const profiles = new ProfileStore(configDir);
   const profile = command.server ? profiles.get(command.server) : profiles.last();
@@ -35,6 +43,8 @@ export async function runList(command: ListCommand): Promise<number> {
   const session = new Session(client, {
     clientId: `wazo-tui-${installId(configDir)}`,
     expiration: command.expiration ?? 600,
+    // One page and out: an offline token would leave a long-lived refresh token on the server for nothing.
+    refresh: false,
   });
   try {
     await session.login(username, password);
@@ -53,7 +63,7 @@ export async function runList(command: ListCommand): Promise<number> {
       ),
     );
     if (command.json) {
-      process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+      process.stdout.write(`${toSafeJson(page)}\n`);
     } else {
       const descriptor = descriptorFor(command.collection);
       const columns = descriptor.columns;
@@ -66,8 +76,16 @@ export async function runList(command: ListCommand): Promise<number> {
       }
     }
     return 0;
+  } catch (error) {
+    if (!(error instanceof CertificateError)) throw error;
+    process.stderr.write(certificateRefusalReport(error, trustOptionsFor(command.configDir)));
+    return exitCodeFor(error);
   } finally {
     await session.end();
+    const revocation = session.snapshot.lastError;
+    if (revocation) {
+      process.stderr.write(`wazo-tui: warning: the token could not be revoked (${sanitize(revocation.message)}); it stays valid until it expires.\n`);
+    }
     client.close();
   }
 }

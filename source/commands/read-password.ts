@@ -1,7 +1,15 @@
 import {UsageError} from '../cli/args.js';
 
-/** Read the password from standard input: its first line, without the line break. */
-export async function readPasswordFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+/**
+ * Read the password from standard input: its first line, without the line break. A terminal is
+ * refused: it would echo the password as it is typed, and wait with no prompt for an end of file.
+ */
+export async function readPasswordFromStdin(stdin: NodeJS.ReadableStream & {isTTY?: boolean} = process.stdin): Promise<string> {
+  if (stdin.isTTY) {
+    throw new UsageError(
+      `--password-stdin reads the password from a pipe or a file, not from a terminal (it would show as you type): printf '%s\\n' "$PASSWORD" | wazo-tui …`,
+    );
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   const password = Buffer.concat(chunks).toString('utf8').split(/\r?\n/, 1)[0] ?? '';

@@ -3,6 +3,7 @@ import type {TrustCommand} from '../cli/args.js';
 import {resolveConfigDir} from '../config/paths.js';
 import {openConnection} from '../connection.js';
 import {changedCertificateReport} from './changed.js';
+import {trustOptionsFor} from './trust-options.js';
 
 /**
  * `wazo-tui trust SERVER --fingerprint FP [--replace]`: pin the server's certificate after an
@@ -27,7 +28,7 @@ export async function runTrust(command: TrustCommand): Promise<number> {
       return 0;
     }
     if (existing && !command.replace) {
-      process.stderr.write(changedCertificateReport(existing, info));
+      process.stderr.write(changedCertificateReport(existing, info, trustOptionsFor(command.configDir)));
       return 4;
     }
     pins.set({hostPort: target.hostPort, pem: info.pem, fingerprint256: info.fingerprint256, trustedAt: new Date().toISOString()});

@@ -50,7 +50,7 @@ export function Header({width, server, user, tenant, recurse = false, expiresTex
 }
 
 function countdown(text: string, level: ExpiresLevel, theme: Theme): Segment[] {
-  const label = level === 'expired' ? 'token expired' : `expires ${text}`;
+  const label = level === 'expired' ? 'token expired' : `expires in ${text}`;
   const style = {ok: {}, warn: {bold: true, ...theme.warn}, critical: {bold: true, ...theme.danger}, expired: {inverse: true, ...theme.danger}}[level];
   return [{text: label + expiresCue[level], style}];
 }

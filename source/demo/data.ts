@@ -60,7 +60,7 @@ export function generateDemoData(options: DataOptions): DemoData {
   const counts = splitLines(options.lines, options.users, [...plans.values()]);
   for (const plan of plans.values()) {
     const tenantLines = makeLines(random, plan, counts.get(plan.tenant.uuid) ?? 0, lines.length);
-    lines.push(...tenantLines);
+    for (const line of tenantLines) lines.push(line);
     assignLines(random, plan.users, tenantLines);
     for (const line of tenantLines) addExtensions(random, plan, line, extensions);
     addIncalls(random, plan, Math.floor(tenantLines.length / 10), extensions);

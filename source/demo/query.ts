@@ -72,7 +72,8 @@ export class CollectionIndex<T> {
       const parts = new Array<string>(getters.length);
       for (let column = 0; column < getters.length; column++) {
         const value = (getters[column] as (item: T) => ColumnValue)(item);
-        parts[column] = value === null ? '' : fold(typeof value === 'string' ? value.replaceAll(SEPARATOR, '') : String(value));
+        const text = value === null ? '' : String(value);
+        parts[column] = fold(text.includes(SEPARATOR) ? text.replaceAll(SEPARATOR, '') : text);
       }
       // join() gives a flat string, which substring search scans fastest.
       this.haystacks[index] = parts.join(SEPARATOR);
@@ -190,7 +191,12 @@ export class CollectionIndex<T> {
     };
   }
 
-  /** Item indexes sorted ascending by `name`, computed once per column. Descending walks it backwards. */
+  /**
+   * Item indexes sorted ascending by `name`, computed once per column. Strings compare case- and
+   * accent-insensitively (the raw value breaks ties) and empty values go last. Descending order walks
+   * this backwards, so empty values come first there, as with PostgreSQL's NULLS FIRST and Python's
+   * `sorted(reverse=True)` in confd's collated user sort.
+   */
   private sortedBy(name: string): Int32Array {
     const cached = this.orders.get(name);
     if (cached) return cached;
@@ -226,9 +232,3 @@ export class CollectionIndex<T> {
     return order;
   }
 }
-
-/**
- * Sorting rules: strings compare case- and accent-insensitively (the raw value breaks ties), empty
- * values go last, and descending order is the exact reverse, so empty values come first there, as
- * with PostgreSQL's NULLS FIRST and Python's `sorted(reverse=True)`.
- */

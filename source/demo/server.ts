@@ -188,6 +188,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const server: Server = createServer({key: certificate.keyPem, cert: certificate.certPem}, (request, response) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // A client that aborts mid-body must not crash the demo.
+    request.on('error', () => {});
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);

@@ -32,49 +32,64 @@ export function Certificate({width, height, error, onChoice}: CertificateProps) 
   const inner = width - 4;
   const fields = certificateFields(info);
   const labelWidth = Math.max(...fields.map(([label]) => label.length)) + 2;
-  const valueWidth = Math.max(10, inner - labelWidth);
   const title = choices.canTrust
     ? `The certificate of ${info.hostPort} is not trusted yet`
     : `The certificate of ${info.hostPort} cannot be trusted`;
+  // Rows keep their height (flexShrink 0): on a short terminal the details are clipped as a block,
+  // never drawn over each other, and the fingerprint and the choices stay on screen.
   return (
     <Box flexDirection="column" width={width} height={height} paddingX={2}>
-      <Text bold {...(choices.canTrust ? theme.warn : theme.danger)}>
-        {truncate(sanitize(title), inner)}
-      </Text>
-      <Box height={2} overflow="hidden">
-        <Text wrap="wrap">{sanitize(error.message)}</Text>
+      <Box flexShrink={0}>
+        <Text bold {...(choices.canTrust ? theme.warn : theme.danger)}>
+          {truncate(sanitize(title), inner)}
+        </Text>
       </Box>
-      <Text> </Text>
-      {fields.map(([label, value]) => (
-        <Box key={label}>
-          <Box width={labelWidth} flexShrink={0}>
-            <Text {...theme.dim}>{truncate(label, labelWidth - 1)}</Text>
-          </Box>
-          <Text>{truncate(sanitize(value), valueWidth)}</Text>
+      <Box flexDirection="column" flexShrink={1} overflow="hidden">
+        <Box height={2} flexShrink={0} overflow="hidden">
+          <Text wrap="wrap">{sanitize(error.message)}</Text>
         </Box>
-      ))}
-      <Text> </Text>
-      <Text bold>SHA-256 fingerprint:</Text>
-      {wrapFingerprint(info.fingerprint256, inner - 2).map((line) => (
-        <Text key={line} bold {...theme.accent}>
-          {'  '}
-          {line}
-        </Text>
-      ))}
-      <Text> </Text>
-      <Text>Compare it with what this prints on the PBX:</Text>
-      <Text wrap="wrap">{pbxFingerprintCommand}</Text>
+        <Box height={1} flexShrink={0} />
+        {fields.map(([label, value]) => (
+          <Box key={label} flexShrink={0}>
+            <Box width={labelWidth} flexShrink={0}>
+              <Text {...theme.dim}>{truncate(label, labelWidth - 1)}</Text>
+            </Box>
+            <Text wrap="wrap">{sanitize(value)}</Text>
+          </Box>
+        ))}
+        <Box height={1} flexShrink={0} />
+      </Box>
+      <Box flexDirection="column" flexShrink={0}>
+        <Text bold>SHA-256 fingerprint:</Text>
+        {wrapFingerprint(info.fingerprint256, inner - 2).map((line) => (
+          <Text key={line} bold {...theme.accent}>
+            {'  '}
+            {line}
+          </Text>
+        ))}
+      </Box>
+      <Box flexDirection="column" flexShrink={1} overflow="hidden">
+        <Box height={1} flexShrink={0} />
+        <Box flexShrink={0}>
+          <Text>Compare it with what this prints on the PBX:</Text>
+        </Box>
+        <Box flexShrink={0}>
+          <Text wrap="wrap">{pbxFingerprintCommand}</Text>
+        </Box>
+      </Box>
       <Box flexGrow={1} />
-      {choices.canTrust ? (
-        <Text wrap="wrap">
-          <Text bold>y</Text> trust and remember · <Text bold>o</Text> trust this time only · <Text bold>n</Text>/Esc
-          refuse (nothing is sent)
-        </Text>
-      ) : (
-        <Text wrap="wrap">
-          Nothing can be trusted here: {sanitize(error.hint ?? 'fix the certificate on the server')} · <Text bold>n</Text>/Esc back
-        </Text>
-      )}
+      <Box flexShrink={0}>
+        {choices.canTrust ? (
+          <Text wrap="wrap">
+            <Text bold>y</Text> trust and remember · <Text bold>o</Text> trust this time only · <Text bold>n</Text>/Esc
+            refuse (nothing is sent)
+          </Text>
+        ) : (
+          <Text wrap="wrap">
+            Nothing can be trusted here: {sanitize(error.hint ?? 'fix the certificate on the server')} · <Text bold>n</Text>/Esc back
+          </Text>
+        )}
+      </Box>
     </Box>
   );
 }

@@ -27,7 +27,7 @@ export function CertificateChanged({width, height, error, onReplace, onRefuse}: 
   const pin = error.pinned;
   const inner = width - 4;
   const fingerprint = (label: string, value: string) => (
-    <Box flexDirection="column">
+    <Box flexDirection="column" flexShrink={0}>
       <Text bold>{label}</Text>
       {wrapFingerprint(value, inner - 2).map((line) => (
         <Text key={line}>
@@ -37,26 +37,38 @@ export function CertificateChanged({width, height, error, onReplace, onRefuse}: 
       ))}
     </Box>
   );
+  // Rows keep their height (flexShrink 0): on a short terminal the explanations are clipped,
+  // never drawn over each other, and both fingerprints and the prompt stay on screen.
   return (
     <Box flexDirection="column" width={width} height={height} paddingX={2}>
-      <Text bold inverse {...theme.danger}>
-        {truncate(` @@@ WARNING: THE CERTIFICATE OF ${info.hostPort} HAS CHANGED @@@ `, inner)}
-      </Text>
-      <Text wrap="wrap">
-        Nothing was sent. Either the certificate was regenerated on the PBX, or someone is in the middle of the
-        connection.
-      </Text>
+      <Box flexShrink={0}>
+        <Text bold inverse {...theme.danger}>
+          {truncate(` @@@ WARNING: THE CERTIFICATE OF ${info.hostPort} HAS CHANGED @@@ `, inner)}
+        </Text>
+      </Box>
+      <Box flexShrink={1} overflow="hidden">
+        <Text wrap="wrap">
+          Nothing was sent. Either the certificate was regenerated on the PBX, or someone is in the middle of the
+          connection.
+        </Text>
+      </Box>
       {pin ? fingerprint(`Pinned (trusted ${formatDate(new Date(pin.trustedAt))}), valid ${pinValidity(pin)}:`, pin.fingerprint256) : null}
       {fingerprint(`Offered now, valid ${validity(info)}:`, info.fingerprint256)}
-      <Text>{truncate(`Offered certificate: ${sanitize(info.subjectCN ?? info.subject)}, issued by ${sanitize(info.issuerCN ?? info.issuer)}`, inner)}</Text>
-      <Text wrap="wrap">Check on the PBX: {pbxFingerprintCommand}</Text>
-      <Box flexGrow={1} />
-      <Box>
-        <Text>Type </Text>
-        <Text bold>replace</Text>
-        <Text> and Enter to trust the new certificate, Esc to refuse: </Text>
+      <Box flexDirection="column" flexShrink={1} overflow="hidden">
+        <Box flexShrink={0}>
+          <Text>{truncate(`Offered certificate: ${sanitize(info.subjectCN ?? info.subject)}, issued by ${sanitize(info.issuerCN ?? info.issuer)}`, inner)}</Text>
+        </Box>
+        <Box flexShrink={0}>
+          <Text wrap="wrap">Check on the PBX: {pbxFingerprintCommand}</Text>
+        </Box>
       </Box>
-      <Box>
+      <Box flexGrow={1} />
+      <Box flexShrink={0}>
+        <Text wrap="wrap">
+          Type <Text bold>replace</Text> and Enter to trust the new certificate, Esc to refuse:
+        </Text>
+      </Box>
+      <Box flexShrink={0}>
         <Text>{'> '}</Text>
         <TextField
           value={typed}

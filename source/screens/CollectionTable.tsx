@@ -52,8 +52,16 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
   const sortColumn = columns.find((column) => column.sortKey === snapshot.order)?.id;
 
   const total = snapshot.total;
+  // Nothing could be loaded: say so instead of showing placeholders that look like a slow server.
+  const failed = total === undefined && snapshot.status.kind === 'error';
   const range =
-    total === undefined ? 'loading…' : total === 0 ? 'no rows' : `rows ${top + 1}–${Math.min(top + height, total)} of ${total}`;
+    total === undefined
+      ? failed
+        ? 'not loaded'
+        : 'loading…'
+      : total === 0
+        ? 'no rows'
+        : `rows ${top + 1}–${Math.min(top + height, total)} of ${total}`;
   const parts = [range];
   if (snapshot.search) parts.push(`search “${sanitize(snapshot.search)}”: ${total ?? '…'} match${total === 1 ? '' : 'es'}`);
   parts.push(`sort ${snapshot.order} ${snapshot.direction === 'asc' ? '▲ asc' : '▼ desc'}`);
@@ -70,14 +78,20 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
       </Box>
       <Table
         columns={columns}
-        rows={visible}
+        rows={failed ? [] : visible}
         selected={selection.selected - top}
         width={width}
         height={height}
         sortColumn={sortColumn}
         sortDirection={snapshot.direction}
         emptyText={
-          total === 0 ? (snapshot.search ? `nothing matches “${sanitize(snapshot.search)}” (Esc clears)` : 'no records') : 'loading…'
+          failed
+            ? 'could not load these rows: the status line below says why (r retries)'
+            : total === 0
+              ? snapshot.search
+                ? `nothing matches “${sanitize(snapshot.search)}” (Esc clears)`
+                : 'no records'
+              : 'loading…'
         }
       />
     </Box>

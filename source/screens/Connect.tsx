@@ -3,11 +3,11 @@
  * Typing the password before the certificate is checked is fine; the App sends it only once
  * the server is trusted.
  */
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {Profile} from '../config/profiles.js';
 import {TextField} from '../components/TextField.js';
-import {StatusLine, type Status} from '../components/StatusLine.js';
+import {statusPrefix, type Status} from '../components/StatusLine.js';
 import {useTheme} from '../theme.js';
 import {truncate} from '../text/width.js';
 import {sanitize} from '../text/sanitize.js';
@@ -52,28 +52,36 @@ function firstEmpty(values: ConnectValues): Field {
 export function Connect(props: ConnectProps) {
   const theme = useTheme();
   const [values, setValues] = useState(props.initial);
+  // Keys can arrive in one burst (typed password + Enter): submit must see the latest values.
+  const latest = useRef(props.initial);
+  const update = (next: ConnectValues) => {
+    latest.current = next;
+    setValues(next);
+  };
   const [focus, setFocus] = useState<Field>(() => firstEmpty(props.initial));
   const [profileIndex, setProfileIndex] = useState(-1);
 
   useEffect(() => {
     if (props.clearPassword === 0) return;
-    setValues((current) => ({...current, password: ''}));
+    update({...latest.current, password: ''});
     setFocus('password');
   }, [props.clearPassword]);
 
-  const set = (field: Field) => (value: string) => setValues((current) => ({...current, [field]: value}));
+  const set = (field: Field) => (value: string) => update({...latest.current, [field]: value});
   const move = (step: number) => {
     const next = fields[(fields.indexOf(focus) + step + fields.length) % fields.length]!;
-    if (focus === 'server' && values.server.trim() !== '') props.onServerChosen({...values, server: values.server.trim()});
+    const current = latest.current;
+    if (focus === 'server' && current.server.trim() !== '') props.onServerChosen({...current, server: current.server.trim()});
     setFocus(next);
   };
   const submit = () => {
-    const missing = fields.find((field) => values[field].trim() === '');
+    const current = latest.current;
+    const missing = fields.find((field) => current[field].trim() === '');
     if (missing) {
       setFocus(missing);
       return;
     }
-    props.onSubmit({...values, server: values.server.trim(), username: values.username.trim()});
+    props.onSubmit({...current, server: current.server.trim(), username: current.username.trim()});
   };
 
   useInput((input, key) => {
@@ -87,31 +95,36 @@ export function Connect(props: ConnectProps) {
       const index = profileIndex < 0 ? (step > 0 ? 0 : count - 1) : (profileIndex + step + count) % count;
       const profile = props.profiles[index]!;
       setProfileIndex(index);
-      setValues((current) => ({
+      const current = latest.current;
+      update({
         ...current,
         server: profile.server,
         username: profile.username ?? current.username,
         expiration: profile.expiration ? String(profile.expiration) : current.expiration,
-      }));
+      });
     }
   });
 
   const labelWidth = Math.max(...fields.map((field) => labels[field].length)) + 2;
   const fieldWidth = Math.max(10, Math.min(60, props.width - labelWidth - 6));
+  // The title and the fields keep their rows (flexShrink 0); on a short terminal the blank lines,
+  // hints and the status give way (clipped, never drawn over the fields).
   return (
     <Box flexDirection="column" width={props.width} height={props.height} paddingX={2} paddingY={1}>
-      <Text bold {...theme.accent}>
-        wazo-tui — connect to a Wazo server
-      </Text>
-      <Text> </Text>
+      <Box flexShrink={0}>
+        <Text bold {...theme.accent}>
+          wazo-tui — connect to a Wazo server
+        </Text>
+      </Box>
+      <Box height={1} flexShrink={1} />
       {props.demo ? (
-        <Box flexDirection="column" marginBottom={1}>
+        <Box flexDirection="column" flexShrink={0} marginBottom={1}>
           <Text>{truncate(`Demo server ${props.demo.server}  user ${props.demo.username}  password ${props.demo.password}`, props.width - 4)}</Text>
           <Text>{truncate(`its certificate: SHA256 ${props.demo.fingerprint256}`, props.width - 4)}</Text>
         </Box>
       ) : null}
       {fields.map((field) => (
-        <Box key={field}>
+        <Box key={field} flexShrink={0}>
           <Text {...(focus === field ? theme.accent : {})}>{focus === field ? '› ' : '  '}</Text>
           <Box width={labelWidth}>
             <Text bold={focus === field}>{labels[field]}</Text>
@@ -127,16 +140,43 @@ export function Connect(props: ConnectProps) {
           />
         </Box>
       ))}
-      <Text> </Text>
-      {props.profiles.length > 0 ? (
-        <Text {...theme.dim}>
-          {truncate(`Remembered (↑↓ in Server): ${props.profiles.map((p) => sanitize(p.server)).join(', ')}`, props.width - 4)}
+      <Box height={1} flexShrink={1} />
+      <Box flexDirection="column" flexShrink={1} overflow="hidden">
+        {props.profiles.length > 0 ? (
+          <Text {...theme.dim}>
+            {truncate(`Remembered (↑↓ in Server): ${props.profiles.map((p) => sanitize(p.server)).join(', ')}`, props.width - 4)}
+          </Text>
+        ) : null}
+        <Text {...theme.dim}>{truncate('Tab/↑↓ move · Enter log in · Ctrl-C quit · the password is never stored', props.width - 4)}</Text>
+      </Box>
+      <Box flexGrow={1} />
+      {props.busy ? (
+        <Box flexShrink={0}>
+          <Text>{truncate(`… ${props.busy}`, props.width - 4)}</Text>
+        </Box>
+      ) : null}
+      {props.status ? <ConnectStatus status={props.status} width={props.width - 4} /> : null}
+    </Box>
+  );
+}
+
+/**
+ * The outcome of the last attempt, wrapped rather than cut: this screen has room, and both the
+ * message (which address failed, what was refused) and the hint matter here.
+ */
+function ConnectStatus({status, width}: {status: Status; width: number}) {
+  const theme = useTheme();
+  const style = status.level === 'error' ? theme.danger : status.level === 'warn' ? theme.warn : status.level === 'progress' ? theme.dim : {};
+  return (
+    <Box flexDirection="column" width={width} flexShrink={1} overflow="hidden">
+      <Text wrap="wrap" {...style}>
+        {statusPrefix[status.level] + sanitize(status.text)}
+      </Text>
+      {status.hint ? (
+        <Text wrap="wrap" {...theme.dim}>
+          {sanitize(status.hint)}
         </Text>
       ) : null}
-      <Text {...theme.dim}>{truncate('Tab/↑↓ move · Enter log in · Ctrl-C quit · the password is never stored', props.width - 4)}</Text>
-      <Box flexGrow={1} />
-      {props.busy ? <Text>{truncate(`… ${props.busy}`, props.width - 4)}</Text> : null}
-      {props.status ? <StatusLine status={props.status} width={props.width - 4} /> : null}
     </Box>
   );
 }

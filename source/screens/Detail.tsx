@@ -12,7 +12,7 @@ import type {ConfdSource} from '../session/confd-source.js';
 import {pad, truncate} from '../text/width.js';
 import {sanitize} from '../text/sanitize.js';
 import {useTheme} from '../theme.js';
-import {detailLines, rawLines, type DetailLine} from './detail-lines.js';
+import {detailLines, firstRelation, rawLines, type DetailLine} from './detail-lines.js';
 
 export interface DetailProps {
   source: ConfdSource;
@@ -20,6 +20,7 @@ export interface DetailProps {
   collection: ConfdCollection;
   id: number | string;
   raw: boolean;
+  /** The line under the cursor; negative until placed, shown on the first related record. */
   selected: number;
   width: number;
   height: number;
@@ -61,7 +62,8 @@ export function Detail(props: DetailProps) {
   const name = loaded.kind === 'ok' ? recordName(descriptor, loaded.item) : String(props.id);
   const title = `${descriptor.title.replace(/s$/, '')} ${name}${props.raw ? ' · raw JSON' : ''}`;
   const bodyHeight = Math.max(1, props.height - 1);
-  const selected = Math.min(props.selected, Math.max(0, lines.length - 1));
+  // A negative selection is not placed yet: the cursor starts on the first related record.
+  const selected = Math.min(props.selected < 0 ? firstRelation(lines) : props.selected, Math.max(0, lines.length - 1));
   const top = Math.max(0, Math.min(selected - Math.floor(bodyHeight / 2), lines.length - bodyHeight));
   const labelWidth = Math.min(32, Math.max(12, Math.floor(props.width / 3)));
 

@@ -1,6 +1,7 @@
 /**
  * A framed list drawn in place of the main area: help, the token's ACL, the tenant picker.
  * Lines are already sanitised by the caller; the selected one (if any) is inverse with `›`.
+ * A list longer than the frame scrolls: around the selection, or from `top` when nothing is selected.
  */
 import {Box, Text} from 'ink';
 import {truncate} from '../text/width.js';
@@ -10,23 +11,31 @@ export interface ListOverlayProps {
   title: string;
   lines: readonly string[];
   selected?: number;
+  /** First line shown when there is no selection (help, ACL); clamped to the list. */
+  top?: number;
   width: number;
   height: number;
   footer?: string;
 }
 
-export function ListOverlay({title, lines, selected, width, height, footer}: ListOverlayProps) {
+/** How many list lines a frame of `height` shows: borders, title and footer take the rest. */
+export function overlayRows(height: number, hasFooter: boolean): number {
+  return Math.max(1, height - 3 - (hasFooter ? 1 : 0));
+}
+
+export function ListOverlay({title, lines, selected, top: wantedTop = 0, width, height, footer}: ListOverlayProps) {
   const theme = useTheme();
   const inner = Math.max(1, width - 4);
-  const body = Math.max(1, height - 2 - (footer ? 1 : 0));
-  const cursor = selected ?? 0;
-  const top = Math.max(0, Math.min(cursor - Math.floor(body / 2), lines.length - body));
+  const rows = overlayRows(height, footer !== undefined);
+  const lastTop = Math.max(0, lines.length - rows);
+  const top = Math.max(0, Math.min(selected === undefined ? wantedTop : selected - Math.floor(rows / 2), lastTop));
+  const position = lines.length > rows ? ` (${top + 1}–${Math.min(top + rows, lines.length)} of ${lines.length}, ↑↓ PgUp/PgDn)` : '';
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1} overflow="hidden">
       <Text bold {...theme.accent}>
-        {truncate(title, inner)}
+        {truncate(title + position, inner)}
       </Text>
-      {lines.slice(top, top + body - 1).map((line, offset) => {
+      {lines.slice(top, top + rows).map((line, offset) => {
         const index = top + offset;
         const isSelected = selected !== undefined && index === selected;
         return (

@@ -10,7 +10,9 @@ import {Footer} from '../components/Footer.js';
 import {headerHeight} from '../components/Header.js';
 import {StatusLine, type Status} from '../components/StatusLine.js';
 import {TextField} from '../components/TextField.js';
+import {TooSmall, isTooSmall} from '../components/TooSmall.js';
 import {errorStatus} from '../app/error-status.js';
+import {useCollection} from '../hooks/use-collection.js';
 import {useSession} from '../hooks/use-session.js';
 import {helpSections, matchKeys, type ActionId, type Scope} from '../keys.js';
 import {Collection} from '../resources/collection.js';
@@ -24,7 +26,7 @@ import {runCommand} from './commands.js';
 import {Detail} from './Detail.js';
 import {firstRelation, type DetailLine} from './detail-lines.js';
 import {HeaderBar} from './HeaderBar.js';
-import {ListOverlay} from './ListOverlay.js';
+import {ListOverlay, overlayRows} from './ListOverlay.js';
 import {initialMainState, mainReducer, selectionOf} from './main-state.js';
 import {PasswordPrompt} from './PasswordPrompt.js';
 import {tenantLabel, useTenants} from './use-tenants.js';
@@ -83,7 +85,8 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
   useEffect(() => dispatch({type: 'resize', height: bodyHeight}), [bodyHeight]);
 
   // Errors of the rows in view go to the status line; info messages clear themselves.
-  const collectionStatus = collection.getSnapshot().status;
+  // Subscribed, not read once: a failed page must re-render Main to reach the status line.
+  const collectionStatus = useCollection(collection).status;
   useEffect(() => {
     if (collectionStatus.kind === 'error') setStatus(errorStatus(collectionStatus.error, 'r: retry'));
   }, [collectionStatus]);
@@ -93,6 +96,19 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
     return () => clearTimeout(timer);
   }, [status]);
 
+  const overlayHeight = bodyHeight + 2;
+  const helpScope = detail ? 'detail' : 'table';
+  const helpLines = useMemo(() => {
+    const sections = helpSections(helpScope);
+    // Keys as wide as the widest, so the longest help text still fits 80 columns.
+    const keysWidth = Math.max(...sections.flatMap((section) => section.entries.map((entry) => entry.keys.length)));
+    return sections.flatMap((section) => [
+      `${section.group}`,
+      ...section.entries.map((entry) => `  ${entry.keys.padEnd(keysWidth)}  ${entry.help}`),
+    ]);
+  }, [helpScope]);
+  const aclLines = useMemo(() => snapshot.acl.map((acl) => sanitize(acl)), [snapshot.acl]);
+
   const show = (name: ConfdCollection) => {
     dispatch({type: 'show', collection: name});
     setSearchText(collectionOf(name).getSnapshot().search);
@@ -100,8 +116,18 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
 
   const act = (action: ActionId) => {
     if (state.overlay?.kind === 'help' || state.overlay?.kind === 'acl') {
+      const {kind, top} = state.overlay;
+      const rows = overlayRows(overlayHeight, kind === 'acl');
+      const last = Math.max(0, (kind === 'help' ? helpLines : aclLines).length - rows);
+      const scroll = (to: number) => dispatch({type: 'overlay', overlay: {kind, top: Math.max(0, Math.min(last, to))}});
       if (action === 'app.back' || action === 'app.help' || action === 'app.acl') dispatch({type: 'overlay'});
       else if (action === 'app.quit') onQuit(0);
+      else if (action === 'nav.down') scroll(top + 1);
+      else if (action === 'nav.up') scroll(top - 1);
+      else if (action === 'page.next') scroll(top + rows);
+      else if (action === 'page.prev') scroll(top - rows);
+      else if (action === 'nav.last') scroll(last);
+      else if (action === 'nav.first') scroll(0);
       return;
     }
     if (state.overlay?.kind === 'tenants') {
@@ -124,9 +150,9 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
       case 'app.quit':
         return onQuit(0);
       case 'app.help':
-        return dispatch({type: 'overlay', overlay: {kind: 'help'}});
+        return dispatch({type: 'overlay', overlay: {kind: 'help', top: 0}});
       case 'app.acl':
-        return dispatch({type: 'overlay', overlay: {kind: 'acl'}});
+        return dispatch({type: 'overlay', overlay: {kind: 'acl', top: 0}});
       case 'app.command':
         setCommandText('');
         return dispatch({type: 'overlay', overlay: {kind: 'command'}});
@@ -168,9 +194,10 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
         setSearchText('');
         return;
       case 'collection.sortNext': {
-        const columns = descriptor.sortColumns;
+        // The next column of the table, so the header can mark it (other orders are for --order).
+        const keys = descriptor.columns.flatMap((column) => (column.sortKey ? [column.sortKey] : []));
         const current = collection.getSnapshot().order;
-        const next = columns[(columns.indexOf(current) + 1) % columns.length] ?? descriptor.defaultOrder;
+        const next = keys[(keys.indexOf(current) + 1) % keys.length] ?? descriptor.defaultOrder;
         return collection.setOrder(next, 'asc');
       }
       case 'collection.sortReverse': {
@@ -198,17 +225,19 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
     const lines = detailLinesRef.current;
     const move = (to: number) => dispatch({type: 'detailMove', selected: Math.max(0, Math.min(lines.length - 1, to))});
     const page = Math.max(1, bodyHeight - 1);
+    // Keys can come before the view placed the cursor: it is on the first relation already.
+    const at = detail.selected < 0 ? firstRelation(lines) : detail.selected;
     switch (action) {
       case 'app.back':
         return dispatch({type: 'back'});
       case 'nav.up':
-        return move(detail.selected - 1);
+        return move(at - 1);
       case 'nav.down':
-        return move(detail.selected + 1);
+        return move(at + 1);
       case 'page.prev':
-        return move(detail.selected - page);
+        return move(at - page);
       case 'page.next':
-        return move(detail.selected + page);
+        return move(at + page);
       case 'nav.first':
         return move(0);
       case 'nav.last':
@@ -216,7 +245,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
       case 'detail.raw':
         return dispatch({type: 'toggleRaw'});
       case 'detail.follow': {
-        const line = lines[detail.selected];
+        const line = lines[at];
         if (line?.kind === 'relation') {
           dispatch({type: 'open', entry: {collection: line.relation.collection, id: line.relation.id}});
         } else {
@@ -233,32 +262,80 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
     setStatus({level: 'info', text: `Working tenant: ${sanitize(tenant.name ?? tenant.uuid)}`});
   };
 
+  const submitCommand = (text: string) => {
+    dispatch({type: 'overlay'});
+    runCommand(text, {
+      show,
+      openTenants: () => dispatch({type: 'overlay', overlay: {kind: 'tenants', selected: tenants.indexOfCurrent()}}),
+      switchTenant: (name) => {
+        const found = tenants.find(name);
+        if (found) switchTenant(found);
+        else setStatus({level: 'error', text: `No tenant “${sanitize(name)}” is visible to this token (:tenant lists them)`});
+      },
+      toggleRecurse: () => act('collection.recurse'),
+      logout: onLogout,
+      quit: () => onQuit(0),
+      help: () => act('app.help'),
+      unknown: (what) => setStatus({level: 'error', text: `Unknown command “:${sanitize(what)}” (? lists the keys)`}),
+    });
+  };
+
+  const submitSearch = (text: string) => {
+    collection.setSearch(text);
+    dispatch({type: 'overlay'});
+  };
+
+  /**
+   * Characters that came in the same burst as the `:` or `/` that opened a field (SSH, a busy
+   * moment) were typed for that field, not as keys of the table: the field gets them, and a line
+   * break in them submits it, as the field itself would.
+   */
+  const typeAhead = (opened: 'app.command' | 'collection.search', text: string) => {
+    const [line = '', ...rest] = text.split(/[\r\n]/);
+    const typed = line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+    const submitted = rest.length > 0;
+    if (opened === 'app.command') {
+      if (submitted) submitCommand(typed);
+      else setCommandText(typed);
+      return;
+    }
+    const search = collection.getSnapshot().search + typed;
+    if (submitted) return submitSearch(search);
+    setSearchText(search);
+    collection.setSearchDebounced(search);
+  };
+
   const textOpen = state.overlay?.kind === 'command' || state.overlay?.kind === 'search';
   const expired = snapshot.state === 'expired';
   const scope: Scope =
     state.overlay?.kind === 'help' || state.overlay?.kind === 'acl' ? 'help' : state.overlay?.kind === 'tenants' ? 'picker' : detail ? 'detail' : 'table';
 
+  // Below the minimum size Main stays mounted (table, selection, search, open records are kept) but only Ctrl-C works.
+  const tooSmall = isTooSmall(width, height);
   useInput(
     (input, key) => {
       if (key.ctrl && input === 'c') return onQuit(130);
-      for (const action of matchKeys(input, key, scope)) act(action);
+      if (tooSmall) return;
+      const chars = Array.from(input);
+      const opener = (char: string) => {
+        const [action] = matchKeys(char, key, scope);
+        return action === 'app.command' || action === 'collection.search' ? action : undefined;
+      };
+      const at = chars.length > 1 && !key.ctrl && !key.meta ? chars.findIndex((char) => opener(char) !== undefined) : -1;
+      const opened = at < 0 ? undefined : opener(chars[at] ?? '');
+      for (const action of matchKeys(opened ? chars.slice(0, at + 1).join('') : input, key, scope)) act(action);
+      if (opened && at + 1 < chars.length) typeAhead(opened, chars.slice(at + 1).join(''));
     },
-    {isActive: !textOpen && !expired},
+    {isActive: tooSmall || (!textOpen && !expired)},
   );
 
   const body = () => {
-    const overlayHeight = bodyHeight + 2;
     if (state.overlay?.kind === 'help') {
-      const lines = helpSections(detail ? 'detail' : 'table').flatMap((section) => [
-        `${section.group}`,
-        ...section.entries.map((entry) => `  ${entry.keys.padEnd(18)} ${entry.help}`),
-      ]);
-      return <ListOverlay title="Keys (Esc or ? closes)" lines={lines} width={width} height={overlayHeight} />;
+      return <ListOverlay title="Keys (Esc or ? closes)" lines={helpLines} top={state.overlay.top} width={width} height={overlayHeight} />;
     }
     if (state.overlay?.kind === 'acl') {
-      const lines = snapshot.acl.map((acl) => sanitize(acl));
-      const title = `Token ACL (${lines.length})${snapshot.fullAccess ? ' — # grants full access' : ''}`;
-      return <ListOverlay title={title} lines={lines} width={width} height={overlayHeight} footer="Esc closes" />;
+      const title = `Token ACL (${aclLines.length})${snapshot.fullAccess ? ' — # grants full access' : ''}`;
+      return <ListOverlay title={title} lines={aclLines} top={state.overlay.top} width={width} height={overlayHeight} footer="Esc closes" />;
     }
     if (state.overlay?.kind === 'tenants') {
       const lines = (tenants.list ?? []).map((tenant) => `${tenantLabel(tenant)}${tenant.uuid === tenants.working ? '  (current)' : ''}`);
@@ -282,7 +359,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
           collection={detail.collection}
           id={detail.id}
           raw={detail.raw}
-          selected={Math.max(0, detail.selected)}
+          selected={detail.selected}
           width={width}
           height={overlayHeight}
           reload={reload}
@@ -305,10 +382,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
             setSearchText(text);
             collection.setSearchDebounced(text);
           }}
-          onSubmit={(text) => {
-            collection.setSearch(text);
-            dispatch({type: 'overlay'});
-          }}
+          onSubmit={submitSearch}
           onCancel={() => {
             setSearchText('');
             collection.setSearch('');
@@ -339,23 +413,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
           width={width - 2}
           placeholder="users, lines, extensions, tenant NAME, recurse, logout, q"
           onChange={setCommandText}
-          onSubmit={(text) => {
-            dispatch({type: 'overlay'});
-            runCommand(text, {
-              show,
-              openTenants: () => dispatch({type: 'overlay', overlay: {kind: 'tenants', selected: tenants.indexOfCurrent()}}),
-              switchTenant: (name) => {
-                const found = tenants.find(name);
-                if (found) switchTenant(found);
-                else setStatus({level: 'error', text: `No tenant “${sanitize(name)}” is visible to this token (:tenant lists them)`});
-              },
-              toggleRecurse: () => act('collection.recurse'),
-              logout: onLogout,
-              quit: () => onQuit(0),
-              help: () => act('app.help'),
-              unknown: (what) => setStatus({level: 'error', text: `Unknown command “:${sanitize(what)}” (? lists the keys)`}),
-            });
-          }}
+          onSubmit={submitCommand}
           onCancel={() => dispatch({type: 'overlay'})}
         />
       </Box>
@@ -363,6 +421,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
       <Footer scope={scope} width={width} />
     );
 
+  if (tooSmall) return <TooSmall width={width} height={height} />;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <HeaderBar width={width} server={server} session={session} tenant={tenants.label} recurse={recurse} />

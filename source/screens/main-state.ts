@@ -15,8 +15,8 @@ export interface DetailEntry {
 }
 
 export type Overlay =
-  | {kind: 'help'}
-  | {kind: 'acl'}
+  | {kind: 'help'; top: number}
+  | {kind: 'acl'; top: number}
   | {kind: 'tenants'; selected: number}
   | {kind: 'command'}
   | {kind: 'search'};

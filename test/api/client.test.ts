@@ -7,6 +7,7 @@ import type {Token} from '../../source/api/schemas.js';
 import {parseServer} from '../../source/api/target.js';
 import {CertificateError} from '../../source/api/tls/trust-errors.js';
 import type {Pin} from '../../source/api/tls/types.js';
+import {generateCertificate, type GeneratedCertificate} from '../../source/demo/certificate.js';
 import {DEMO_TENANT_UUIDS, startDemoServer, type DemoServer, type DemoServerOptions} from '../../source/demo/server.js';
 import {withDemoServer} from '../helpers/demo.js';
 
@@ -37,18 +38,20 @@ async function failure(promise: Promise<unknown>, kind: ApiErrorKind): Promise<A
 
 /** A small demo server of its own, for tests that change its clock, limits or faults. */
 function withServer(options: DemoServerOptions, body: (server: DemoServer) => Promise<void>): Promise<void> {
-  return withDemoServer({users: 120, lines: 140, ...options}, async (demo) => {
+  return withDemoServer({users: 120, lines: 140, certificate: sharedCertificate, ...options}, async (demo) => {
     for (const account of demo.accounts) secrets.add(account.password);
     await body(demo);
   });
 }
 
+let sharedCertificate: GeneratedCertificate;
 let server: DemoServer;
 let client: WazoClient;
 let admin: Token;
 
 before(async () => {
-  server = await startDemoServer({users: 300, lines: 350, accounts: [UTF8_USER]});
+  sharedCertificate = generateCertificate();
+  server = await startDemoServer({users: 300, lines: 350, accounts: [UTF8_USER], certificate: sharedCertificate});
   for (const account of server.accounts) secrets.add(account.password);
   client = clientFor(server);
   admin = await client.auth.createToken({username: server.username, password: server.password, expiration: 600});
@@ -217,6 +220,14 @@ describe('client against the demo server: confd', () => {
     const sent = server.requests.filter((request) => request.headers['wazo-tenant'] === DEMO_TENANT_UUIDS.acmeLab);
     assert.ok(sent.length > 0);
     assert.ok(server.requests.some((request) => /[?&]recurse=true/.test(request.url)));
+  });
+
+  it('refuses a tenant outside the token\'s reach as forbidden, naming the tenant', async () => {
+    const reader = server.accounts.find((account) => account.username === 'reader') ?? assert.fail('the reader account');
+    const token = await client.auth.createToken({username: reader.username, password: reader.password, expiration: 60});
+    secrets.add(token.token);
+    const error = await failure(client.confd.list('users', {}, {token: token.token, tenant: DEMO_TENANT_UUIDS.globex}), 'forbidden');
+    assert.ok(error.message.includes(DEMO_TENANT_UUIDS.globex));
   });
 
   it('passes exact-match filters', async () => {

@@ -26,7 +26,11 @@ describe('mapHttpStatus', () => {
     assert.equal(missing.kind, 'forbidden');
     assert.equal(missing.requiredAcl, 'confd.lines.read');
     assert.match(missing.message, /confd\.lines\.read/);
-    for (const error of [expired, missing]) {
+    const tenant = mapHttpStatus(401, JSON.stringify([`('${TOKEN}', 'confd.users.read', 't-9')`]), users);
+    assert.equal(tenant.kind, 'forbidden');
+    assert.equal(tenant.requiredAcl, 'confd.users.read');
+    assert.match(tenant.message, /tenant t-9/);
+    for (const error of [expired, missing, tenant]) {
       assert.ok(!JSON.stringify({...error, message: error.message}).includes(TOKEN));
     }
   });

@@ -15,16 +15,16 @@ describe('Header', () => {
   it('shows server, user, tenant and the countdown on one line', () => {
     const lines = show({width: 80, expiresText: '59:12'});
     assert.equal(lines.length, 1);
-    assert.match(lines[0] ?? '', /^wazo-tui pbx\.example\.com · admin · tenant Acme\s+expires 59:12$/);
+    assert.match(lines[0] ?? '', /^wazo-tui pbx\.example\.com · admin · tenant Acme\s+expires in 59:12$/);
     assert.equal(lines[0]?.length, 80);
   });
 
   it('adds a text cue to each countdown level', () => {
-    assert.match(show({width: 80, expiresText: '12:00', expiresLevel: 'ok'})[0] ?? '', /expires 12:00$/);
+    assert.match(show({width: 80, expiresText: '12:00', expiresLevel: 'ok'})[0] ?? '', /expires in 12:00$/);
     instance?.unmount();
-    assert.match(show({width: 80, expiresText: '4:59', expiresLevel: 'warn'})[0] ?? '', /expires 4:59 !$/);
+    assert.match(show({width: 80, expiresText: '4:59', expiresLevel: 'warn'})[0] ?? '', /expires in 4:59 !$/);
     instance?.unmount();
-    assert.match(show({width: 80, expiresText: '0:59', expiresLevel: 'critical'})[0] ?? '', /expires 0:59 !!$/);
+    assert.match(show({width: 80, expiresText: '0:59', expiresLevel: 'critical'})[0] ?? '', /expires in 0:59 !!$/);
     instance?.unmount();
     assert.match(show({width: 80, expiresText: '0:00', expiresLevel: 'expired'})[0] ?? '', /token expired !!$/);
   });
@@ -45,7 +45,7 @@ describe('Header', () => {
     const lines = show({width: 40, server: 'a-very-long-host-name.pbx.example.com', tenant: '日本語のテナント名前', expiresText: '4:59', expiresLevel: 'warn', fullAccess: true});
     assertFits(lines.join('\n'), 40);
     assert.equal(lines.length, 2);
-    assert.match(lines[0] ?? '', /… expires 4:59 !$/);
+    assert.match(lines[0] ?? '', /… expires in 4:59 !$/);
     instance?.unmount();
     const tiny = show({width: 12, expiresText: '4:59', expiresLevel: 'warn', fullAccess: true});
     assertFits(tiny.join('\n'), 12);

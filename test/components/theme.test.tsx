@@ -67,7 +67,7 @@ describe('theme', () => {
       </ThemeContext.Provider>,
     );
     const lines = frameLines(instance);
-    assert.match(lines[0] ?? '', /expires 0:42 !!$/);
+    assert.match(lines[0] ?? '', /expires in 0:42 !!$/);
     assert.equal(lines[1], '⚠ token grants full access (#)');
     assert.equal(lines[2], '✗ Connection refused — r: retry');
   });

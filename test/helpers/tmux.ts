@@ -5,6 +5,9 @@
  */
 import {execFile, execFileSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 
@@ -43,10 +46,12 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
   const socket = `wazo-tui-test-${randomBytes(4).toString('hex')}`;
   const tmux = (...words: string[]) => run('tmux', ['-L', socket, ...words], {encoding: 'utf8'});
   const env = {TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env};
-  // `env -u CI`: Ink must see a real terminal, whatever the CI environment says.
-  const command = ['env', '-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, cliPath, ...args]
-    .map(quote)
-    .join(' ');
+  // The shell around the program writes its exit status to a file: tmux's own record of a dead
+  // pane's status can lag behind. `env -u CI`: Ink must see a real terminal, whatever CI says.
+  const work = mkdtempSync(join(tmpdir(), 'wazo-tui-tmux-'));
+  const statusFile = join(work, 'status');
+  const program = ['env', '-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, cliPath, ...args];
+  const command = ['sh', '-c', `"$@"; echo $? > ${quote(statusFile)}`, 'sh', ...program].map(quote).join(' ');
   await tmux(
     'new-session', '-d', '-s', 'main',
     '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24),
@@ -79,7 +84,10 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
     async waitForExit(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        if ((await display('#{pane_dead}')) === '1') return Number(await display('#{pane_dead_status}'));
+        if (existsSync(statusFile)) {
+          const status = readFileSync(statusFile, 'utf8').trim();
+          if (status !== '') return Number(status);
+        }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       throw new Error(`The program did not exit within ${timeoutMs} ms. Last screen:\n${await terminal.screen()}`);
@@ -88,8 +96,10 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
       return (await display('#{alternate_on}')) === '1';
     },
     async signal(name) {
-      const pid = await display('#{pane_pid}');
-      process.kill(Number(pid), `SIG${name}`);
+      // The pane runs the shell; the program is its child (env execs node).
+      const shell = await display('#{pane_pid}');
+      const child = execFileSync('pgrep', ['-P', shell], {encoding: 'utf8'}).trim().split('\n')[0];
+      process.kill(Number(child), `SIG${name}`);
     },
     async close() {
       try {
@@ -97,6 +107,7 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
       } catch {
         // Already gone.
       }
+      rmSync(work, {recursive: true, force: true});
     },
   };
   return terminal;

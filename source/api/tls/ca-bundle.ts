@@ -9,7 +9,7 @@ import {rootCertificates} from 'node:tls';
 import {UsageError} from '../errors.js';
 
 /** Where distributions keep their CA bundle; the first one that exists is read. */
-export const SYSTEM_BUNDLE_PATHS: readonly string[] = [
+const SYSTEM_BUNDLE_PATHS: readonly string[] = [
   '/etc/ssl/certs/ca-certificates.crt', // Debian, Ubuntu, Alpine, Arch
   '/etc/pki/tls/certs/ca-bundle.crt', // Fedora, RHEL
   '/etc/ssl/ca-bundle.pem', // openSUSE
@@ -44,7 +44,7 @@ export function loadCaBundle(sources: CaBundleSources = {}): string[] {
  * The certificates of a user-given CA file, PEM. Throws a UsageError naming the file when it
  * cannot be read, holds no certificate, or holds a broken one.
  */
-export function readCaFile(file: string): string[] {
+function readCaFile(file: string): string[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -78,7 +78,7 @@ export function probeCertificate(host: string, port: number, options: ProbeOptio
 }
 
 /** Every field the Certificate screen shows, read from one X.509 certificate. */
-export function describeCertificate(x509: X509Certificate, host: string, port: number, authorizationError?: string): CertificateInfo {
+function describeCertificate(x509: X509Certificate, host: string, port: number, authorizationError?: string): CertificateInfo {
   const subjectCN = commonName(x509.subject);
   const issuerCN = commonName(x509.issuer);
   return {

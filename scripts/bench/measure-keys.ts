@@ -1,0 +1,124 @@
+/**
+ * Terminal traffic and responsiveness per key in the main table of `--demo`: bytes written for a
+ * no-op key, a one-row move inside the window, a one-row move that scrolls it and a page move,
+ * and the time from key to the first byte of the frame. Every key's effect on the screen is checked,
+ * so a number is never taken from a key that did something else.
+ */
+import {ClockGuard, type GuardedResult} from './clock-guard.js';
+import type {BenchContext} from './context.js';
+import {KEYS, loginDemo, selectedLine, tableWindow, type TableWindow} from './flows.js';
+import {PtySession} from './pty.js';
+import type {Screen} from './screen.js';
+import {metric, type Metric} from './stats.js';
+
+/** A frame is over after this long without output (Ink draws at most every 16 ms). */
+const QUIET_MS = 50;
+/** A key that drew nothing within this long is a no-op. */
+const FIRST_BYTE_MS = 150;
+/** Samples lost to a clock tick are retaken, up to this many times per kind. */
+const EXTRA_ATTEMPTS = 4;
+
+/** Where the table is: its window and the selection's screen line. */
+interface Position {
+  window: TableWindow;
+  line: number;
+}
+
+/** Measure `samples` clean keys of each kind at `cols`x`rows`. */
+export async function measureKeys(context: BenchContext, cols: number, rows: number, samples: number): Promise<Metric[]> {
+  const session = new PtySession({cols, rows, command: [context.node, context.cli, '--demo', '--config-dir', context.configDir()]});
+  const guard = new ClockGuard(session);
+  try {
+    const first = await loginDemo(session);
+    if (first.start !== 1) throw new Error(`the table starts at row ${first.start}`);
+    // Let the post-login redraws (tenant name, prefetch) settle.
+    await session.waitQuiet(300, 3000);
+    // Right after login the selection is on row 1, the table's first line.
+    const firstLine = position(session.screen).line;
+    const size = `${cols}x${rows}`;
+    const section = `Keys at ${size} (--demo, ${first.total} rows, ${first.end - first.start + 1} visible)`;
+    const visible = first.end - first.start + 1;
+    if (visible < samples + EXTRA_ATTEMPTS + 2) throw new Error(`only ${visible} rows visible at ${size}`);
+
+    const sample = async (
+      kind: string,
+      keys: string,
+      expect: (before: Position, after: Position, result: GuardedResult) => string | undefined,
+      prepare?: (position: Position) => Promise<void>,
+    ): Promise<GuardedResult[]> => {
+      const results: GuardedResult[] = [];
+      for (let attempt = 0; results.length < samples && attempt < samples + EXTRA_ATTEMPTS; attempt++) {
+        if (prepare) await prepare(position(session.screen));
+        const before = position(session.screen);
+        const result = await guard.press(keys, {quietMs: QUIET_MS, firstByteMs: FIRST_BYTE_MS});
+        const problem = expect(before, position(session.screen), result);
+        if (problem) throw new Error(`${kind} at ${size}: ${problem} (${session.describe()})`);
+        if (result.clean) results.push(result);
+      }
+      if (results.length < samples) throw new Error(`${kind} at ${size}: only ${results.length} samples clear of the clock`);
+      return results;
+    };
+
+    const noop = await sample('k at the first row', KEYS.up, (before, after) =>
+      same(before, after) ? undefined : 'the selection moved',
+    );
+    const down = await sample('j inside the window', KEYS.down, (before, after, result) =>
+      after.line === before.line + 1 && after.window.start === before.window.start && result.bytes > 0
+        ? undefined
+        : 'the selection did not move down one line',
+    );
+
+    // Bring the selection to the last visible row: the next j scrolls.
+    const bottomLine = firstLine + visible - 1;
+    session.send(KEYS.down.repeat(bottomLine - position(session.screen).line));
+    await session.waitFor('the selection on the last visible row', (screen) => selectedLine(screen) === bottomLine, 5000);
+    const scroll = await sample('j scrolling the window', KEYS.down, (before, after) =>
+      after.window.start === before.window.start + 1 && after.line === before.line ? undefined : 'the window did not scroll by one row',
+    );
+
+    const page = await sample(
+      'PgDn',
+      KEYS.pageDown,
+      (before, after) => (after.window.start === before.window.end + 1 ? undefined : 'the window did not move by one page'),
+      async (at) => {
+        // Near the end, go back to the top so that every PgDn moves a whole page.
+        if (at.window.end + visible <= at.window.total) return;
+        session.send(KEYS.first);
+        await session.waitFor('the first row', (screen) => tableWindow(screen)?.start === 1, 5000);
+      },
+    );
+
+    const bytes = (results: GuardedResult[]) => results.map((result) => result.bytes);
+    const latency = (results: GuardedResult[]) =>
+      results.map((result) => {
+        if (result.latencyMs === undefined) throw new Error(`a key that changed the screen drew nothing at ${size}`);
+        return result.latencyMs;
+      });
+    const rowBudget = cols === 80 && rows === 24 ? {max: 300} : undefined;
+    const frameBudget = {max: 16};
+    const id = `keys.${size}`;
+    return [
+      metric({id: `${id}.noop.bytes`, section, label: 'k at the first row (no-op): bytes', unit: 'B', budget: {max: 0}}, bytes(noop)),
+      metric({id: `${id}.down.bytes`, section, label: 'j inside the window: bytes', unit: 'B', budget: rowBudget}, bytes(down)),
+      metric({id: `${id}.scroll.bytes`, section, label: 'j scrolling the window: bytes', unit: 'B', budget: rowBudget}, bytes(scroll)),
+      metric({id: `${id}.page.bytes`, section, label: 'PgDn: bytes', unit: 'B'}, bytes(page)),
+      metric({id: `${id}.down.latency`, section, label: 'j inside the window: key → frame', unit: 'ms', budget: frameBudget}, latency(down)),
+      metric({id: `${id}.scroll.latency`, section, label: 'j scrolling the window: key → frame', unit: 'ms', budget: frameBudget}, latency(scroll)),
+      metric({id: `${id}.page.latency`, section, label: 'PgDn: key → frame', unit: 'ms', budget: frameBudget}, latency(page)),
+    ];
+  } finally {
+    guard.dispose();
+    await session.close();
+  }
+}
+
+function position(screen: Screen): Position {
+  const window = tableWindow(screen);
+  const line = selectedLine(screen);
+  if (!window || line < 0) throw new Error(`the table is not on screen:\n${screen.text()}`);
+  return {window, line};
+}
+
+function same(a: Position, b: Position): boolean {
+  return a.line === b.line && a.window.start === b.window.start && a.window.end === b.window.end;
+}

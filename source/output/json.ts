@@ -1,0 +1,18 @@
+/**
+ * JSON for script output. JSON.stringify already escapes the C0 controls (ESC included), but
+ * leaves DEL, the C1 controls (U+009B is a one-byte CSI to many terminals), bidirectional
+ * overrides and other invisible format characters as they are: `--json` on a terminal would let
+ * a server's string drive the terminal or disguise itself. Those are written as `\uXXXX`
+ * escapes, so the text a parser reads back is exactly the server's.
+ */
+const unsafe = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** `JSON.stringify(value, null, 2)` with every character a terminal could act on escaped. */
+export function toSafeJson(value: unknown): string {
+  return (JSON.stringify(value, null, 2) ?? 'null').replace(unsafe, (character) => {
+    let escaped = '';
+    // \p{Cf} includes astral tag characters: escape each UTF-16 unit, as JSON requires.
+    for (let i = 0; i < character.length; i++) escaped += `\\u${character.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return escaped;
+  });
+}
