@@ -6,6 +6,7 @@ import {createClient} from './api/client.js';
 import type {ServerTarget, TrustPolicy, WazoClient} from './api/contract.js';
 import {parseServer} from './api/target.js';
 import {PinStore} from './api/tls/pins.js';
+import {version} from './version.js';
 
 export interface ConnectionOptions {
   server: string;
@@ -30,6 +31,6 @@ export function trustFor(target: ServerTarget, pins: PinStore, caFiles: string[]
 export function openConnection(options: ConnectionOptions): Connection {
   const target = parseServer(options.server, {authUrl: options.authUrl, confdUrl: options.confdUrl});
   const pins = new PinStore(options.configDir);
-  const client = createClient(target, trustFor(target, pins, options.caFiles));
+  const client = createClient(target, trustFor(target, pins, options.caFiles), {userAgent: `wazo-tui/${version}`});
   return {target, client, pins};
 }

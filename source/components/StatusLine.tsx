@@ -33,8 +33,10 @@ export const statusPrefix: Readonly<Record<StatusLevel, string>> = {info: '', pr
 export function StatusLine({width, status}: StatusLineProps) {
   const theme = useTheme();
   if (status === undefined) return <Line segments={[]} width={width} />;
-  const hint = status.hint === undefined ? '' : ` — ${sanitize(status.hint)}`;
   const prefix = statusPrefix[status.level];
+  // The message keeps at least half the line: a long hint is cut before the message is.
+  const hintRoom = Math.max(0, width - displayWidth(prefix) - Math.min(displayWidth(sanitize(status.text)), Math.ceil(width / 2)));
+  const hint = status.hint === undefined ? '' : truncate(` — ${sanitize(status.hint)}`, hintRoom);
   const textWidth = Math.max(0, width - displayWidth(prefix) - displayWidth(hint));
   const segments: Segment[] = [
     {text: prefix + truncate(sanitize(status.text), textWidth), style: levelStyle(status.level, theme)},

@@ -5,8 +5,8 @@
  * plus three useful columns (name, extension, context) and the footer's first hints
  * (`? help  ↑↓ move  PgUp/PgDn page  Enter open`) still fit.
  * 12 rows: header (2, with the full-access warning), table header (1), footer (1) and status
- * line (1) leave 7 body rows, enough to page meaningfully; the login and certificate overlays
- * need about 10 rows.
+ * line (1) leave 7 body rows, enough to page meaningfully. The certificate screens want about 16
+ * rows; below that they clip their explanations and keep the fingerprint and the keys.
  */
 export const MIN_WIDTH = 60;
 

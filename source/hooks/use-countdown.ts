@@ -7,8 +7,11 @@ export interface Countdown {
   level: CountdownLevel;
 }
 
-/** The token countdown, ticking on each second boundary of the remaining time. */
-export function useCountdown(session: Session): Countdown {
+/**
+ * The token countdown, ticking on each second boundary of the remaining time; `expiresAt`
+ * restarts it at once when a renewal or a new login moves the expiry.
+ */
+export function useCountdown(session: Session, expiresAt: number | undefined): Countdown {
   const [remaining, setRemaining] = useState(() => session.remaining());
   useEffect(() => {
     let timer: NodeJS.Timeout;
@@ -20,6 +23,6 @@ export function useCountdown(session: Session): Countdown {
     };
     tick();
     return () => clearTimeout(timer);
-  }, [session]);
+  }, [session, expiresAt]);
   return {text: formatRemaining(remaining), level: level(remaining)};
 }

@@ -5,8 +5,7 @@
 import {X509Certificate} from 'node:crypto';
 import type {CertificateInfo, Pin} from '../api/tls/types.js';
 
-/** The command to run on the PBX to compare fingerprints. */
-export const pbxFingerprintCommand = 'openssl x509 -noout -fingerprint -sha256 -in /usr/share/wazo-certs/server.crt';
+export {VERIFY_ON_SERVER as pbxFingerprintCommand} from '../api/tls/trust-errors.js';
 
 export function formatDate(date: Date): string {
   return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');

@@ -17,7 +17,7 @@ export interface HeaderBarProps {
 
 export function HeaderBar({width, server, session, tenant, recurse}: HeaderBarProps) {
   const snapshot = useSession(session);
-  const countdown = useCountdown(session);
+  const countdown = useCountdown(session, snapshot.expiresAt);
   return (
     <Header
       width={width}

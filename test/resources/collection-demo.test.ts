@@ -5,8 +5,7 @@ import type {WazoClient} from '../../source/api/contract.js';
 import type {User} from '../../source/api/schemas.js';
 import {parseServer} from '../../source/api/target.js';
 import {DEMO_TENANT_UUIDS, startDemoServer, type DemoServer} from '../../source/demo/server.js';
-import {Collection} from '../../source/resources/collection.js';
-import {confdPageFetcher} from '../../source/resources/fetcher.js';
+import {Collection, type PageFetcher} from '../../source/resources/collection.js';
 import {usersDescriptor} from '../../source/resources/users.js';
 import {waitUntil} from './fake-confd.js';
 
@@ -35,8 +34,13 @@ describe('Collection over the real client and the demo server', () => {
     await server?.close();
   });
 
+  /** Pages of users straight from the client, with a fixed token. */
+  function fetchUsers(withToken: () => string): PageFetcher<User> {
+    return (query, signal) => client.confd.list('users', query, {token: withToken(), signal});
+  }
+
   function users(options: {recurse?: boolean; search?: string} = {}): Collection<User> {
-    return new Collection(confdPageFetcher(client.confd, 'users', () => ({token})), {
+    return new Collection(fetchUsers(() => token), {
       pageSize: PAGE,
       order: usersDescriptor.defaultOrder,
       ...options,
@@ -75,7 +79,7 @@ describe('Collection over the real client and the demo server', () => {
     // The admin sees Acme and its sub-tenant (recurse); Globex stands apart and needs its own account.
     const globexToken = (await client.auth.createToken({username: 'globex-admin', password: 'globex', expiration: 600})).token;
     const acme = users({recurse: true});
-    const globex = new Collection(confdPageFetcher(client.confd, 'users', () => ({token: globexToken})), {pageSize: PAGE, order: 'lastname'});
+    const globex = new Collection(fetchUsers(() => globexToken), {pageSize: PAGE, order: 'lastname'});
     try {
       const acmeIds = await walk(acme);
       const globexIds = await walk(globex);

@@ -69,7 +69,8 @@ export class CertificateError extends ApiError {
   }
 }
 
-const VERIFY_ON_SERVER = 'openssl x509 -noout -fingerprint -sha256 -in /usr/share/wazo-certs/server.crt';
+/** The command to run on the PBX to read its certificate's fingerprint. */
+export const VERIFY_ON_SERVER = 'openssl x509 -noout -fingerprint -sha256 -in /usr/share/wazo-certs/server.crt';
 
 /**
  * Classify a certificate failure from the TLS code, the probed certificate and the pin in force:
