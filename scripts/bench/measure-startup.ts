@@ -52,7 +52,8 @@ async function firstFrame(context: BenchContext): Promise<number> {
     command: [context.node, context.cli, '--demo', '--config-dir', context.configDir()],
   });
   try {
-    const at = await session.waitFor('the first frame', (screen) => screen.alternate && screen.hasVisibleText(), 15_000);
+    // The first bytes of the frame count, not its end: midFrame.
+    const at = await session.waitFor('the first frame', (screen) => screen.alternate && screen.hasVisibleText(), 15_000, true);
     return at - session.startedAt;
   } finally {
     // Nothing to clean up in the app (its config directory is ours): do not wait for a graceful exit.

@@ -119,12 +119,16 @@ export class PtySession {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves with the time the screen first satisfied `predicate` (checked now and after every chunk). */
-  waitFor(what: string, predicate: (screen: Screen) => boolean, timeoutMs: number): Promise<number> {
-    if (predicate(this.screen)) return Promise.resolve(performance.now());
+  /**
+   * Resolves with the time the screen first satisfied `predicate`, checked now and after every
+   * chunk that completes a frame (never on a half-written synchronized update, unless `midFrame`).
+   */
+  waitFor(what: string, predicate: (screen: Screen) => boolean, timeoutMs: number, midFrame = false): Promise<number> {
+    const holds = () => (midFrame || !this.screen.synchronizing) && predicate(this.screen);
+    if (holds()) return Promise.resolve(performance.now());
     return new Promise((resolve, reject) => {
       const stop = this.onChunk((chunk) => {
-        if (!predicate(this.screen)) return;
+        if (!holds()) return;
         finish();
         resolve(chunk.at);
       });
@@ -145,27 +149,34 @@ export class PtySession {
     });
   }
 
-  /** Resolves once no output arrived for `quietMs` (or after `maxMs`). */
+  /** Resolves once no output arrived for `quietMs` and no frame is half written (or after `maxMs`). */
   waitQuiet(quietMs: number, maxMs: number): Promise<void> {
     return new Promise((resolve) => {
       const deadline = performance.now() + maxMs;
       const check = () => {
         const now = performance.now();
         const quietFor = now - this.lastChunkAt;
-        if (quietFor >= quietMs || now >= deadline || !this.running) resolve();
-        else setTimeout(check, Math.min(quietMs - quietFor, deadline - now) + 1);
+        if ((quietFor >= quietMs && !this.screen.synchronizing) || now >= deadline || !this.running) resolve();
+        else setTimeout(check, Math.max(1, Math.min(quietMs - quietFor, deadline - now)) + 1);
       };
       check();
     });
   }
 
-  /** Write `keys` and collect what the terminal receives until it has been quiet for `quietMs`. */
+  /**
+   * Write `keys` and collect what the terminal receives until it has been quiet for `quietMs` with
+   * no frame half written (a loaded machine can pause inside a frame).
+   */
   key(keys: string, options: KeyOptions): Promise<KeyResult> {
     return new Promise((resolve) => {
       let bytes = 0;
       let first: number | undefined;
       let timer: NodeJS.Timeout | undefined;
       const done = () => {
+        if (this.screen.synchronizing && this.running) {
+          timer = setTimeout(done, options.quietMs);
+          return;
+        }
         stop();
         resolve({latencyMs: first === undefined ? undefined : first - sentAt, bytes});
       };

@@ -20,6 +20,11 @@ export class Screen {
   private readonly decoder = new StringDecoder('utf8');
   /** Whether the alternate screen is active (`CSI ?1049h` seen and not left). */
   alternate = false;
+  /**
+   * Inside a synchronized update (`CSI ?2026h` … `CSI ?2026l`): the frame is half written, and a
+   * real terminal would still show the previous one.
+   */
+  synchronizing = false;
 
   constructor(
     readonly cols: number,
@@ -96,6 +101,7 @@ export class Screen {
     const params = (isPrivate ? body.slice(1) : body).split(';').map((part) => (part === '' ? undefined : Number(part)));
     const n = params[0] ?? 1;
     if (isPrivate) {
+      if ((final === 'h' || final === 'l') && params.includes(2026)) this.synchronizing = final === 'h';
       if ((final === 'h' || final === 'l') && params.includes(1049)) {
         this.alternate = final === 'h';
         this.cells = Screen.blank(this.rows, this.cols);
