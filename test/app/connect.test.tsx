@@ -13,7 +13,7 @@ import {MIN_HEIGHT, MIN_WIDTH} from '../../source/components/layout.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {login, withDemoServer} from '../helpers/demo.js';
 import {frameLines, KEYS, press, waitForText} from '../helpers/ink.js';
-import {credentialRequests, pinDemo, startApp, waitUntil, type AppHarness} from './harness.js';
+import {credentialRequests, pinDemo, startApp, waitUntil, type AppHarness, using} from './harness.js';
 
 let server: DemoServer;
 
@@ -23,13 +23,6 @@ before(async () => {
 
 after(() => server.close());
 
-async function using(harness: AppHarness, run: (harness: AppHarness) => Promise<void>): Promise<void> {
-  try {
-    await run(harness);
-  } finally {
-    await harness.close();
-  }
-}
 
 function fieldLine(harness: AppHarness, label: string): string {
   const line = frameLines(harness.app).find((each) => each.replace(/^[ ›]+/, '').startsWith(label));

@@ -130,3 +130,12 @@ export async function loginApp(
   }
   return harness;
 }
+
+/** Run `run` on the harness and always close it (quitting like `q`). */
+export async function using(harness: AppHarness, run: (harness: AppHarness) => Promise<void>): Promise<void> {
+  try {
+    await run(harness);
+  } finally {
+    await harness.close();
+  }
+}

@@ -1,27 +1,9 @@
 import {afterEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {Collection, type CollectionOptions} from '../../source/resources/collection.js';
-import {FakeConfd, flush, people, waitUntil, type Person} from './fake-confd.js';
+import {Collection} from '../../source/resources/collection.js';
+import {disposeOpened, expected, FakeConfd, flush, open, PAGE, people, waitUntil, type Person} from './fake-confd.js';
 
-const PAGE = 25;
-
-function open(server: FakeConfd, options: Partial<CollectionOptions> = {}): Collection<Person> {
-  return track(new Collection(server.fetch, {pageSize: PAGE, order: 'lastname', ...options}));
-}
-
-/** The rows the server would show for `[start, start + count)` of the default query. */
-function expected(server: FakeConfd, start: number, count: number, search = ''): Person[] {
-  return server.answer({offset: start, limit: count, order: 'lastname', search}).items;
-}
-
-const collections: Collection<Person>[] = [];
-function track(collection: Collection<Person>): Collection<Person> {
-  collections.push(collection);
-  return collection;
-}
-afterEach(() => {
-  for (const collection of collections.splice(0)) collection.dispose();
-});
+afterEach(disposeOpened);
 
 describe('Collection errors, refresh and dispose', () => {
   test('an error keeps the rows already shown, is not retried by itself, and retry() recovers', async () => {
@@ -116,9 +98,13 @@ describe('Collection errors, refresh and dispose', () => {
     const collection = new Collection<Person>(() => {
       throw failure;
     }, {pageSize: PAGE, order: 'lastname'});
-    track(collection).ensure(0, 10);
-    await flush();
-    assert.deepEqual(collection.getSnapshot().status, {kind: 'error', error: failure});
+    try {
+      collection.ensure(0, 10);
+      await flush();
+      assert.deepEqual(collection.getSnapshot().status, {kind: 'error', error: failure});
+    } finally {
+      collection.dispose();
+    }
   });
 
   test('pageSize must be a positive integer', () => {

@@ -1,27 +1,8 @@
 import {afterEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {Collection, type CollectionOptions} from '../../source/resources/collection.js';
-import {FakeConfd, flush, people, waitUntil, type Person} from './fake-confd.js';
+import {disposeOpened, expected, FakeConfd, flush, open, PAGE, people, waitUntil, type Person} from './fake-confd.js';
 
-const PAGE = 25;
-
-function open(server: FakeConfd, options: Partial<CollectionOptions> = {}): Collection<Person> {
-  return track(new Collection(server.fetch, {pageSize: PAGE, order: 'lastname', ...options}));
-}
-
-/** The rows the server would show for `[start, start + count)` of the default query. */
-function expected(server: FakeConfd, start: number, count: number, search = ''): Person[] {
-  return server.answer({offset: start, limit: count, order: 'lastname', search}).items;
-}
-
-const collections: Collection<Person>[] = [];
-function track(collection: Collection<Person>): Collection<Person> {
-  collections.push(collection);
-  return collection;
-}
-afterEach(() => {
-  for (const collection of collections.splice(0)) collection.dispose();
-});
+afterEach(disposeOpened);
 
 describe('Collection paging', () => {
   test('pages are aligned to pageSize and the rows match the server', async () => {

@@ -6,6 +6,7 @@
  */
 import type {ListQuery} from '../../source/api/contract.js';
 import type {ListPage} from '../../source/api/schemas.js';
+import {Collection, type CollectionOptions} from '../../source/resources/collection.js';
 
 /** A row of the fake collection. */
 export interface Person {
@@ -132,4 +133,25 @@ export async function waitUntil(condition: () => boolean, describe: () => string
     if (Date.now() > deadline) throw new Error(`timed out: ${describe()}`);
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** Page size of the collections the tests open. */
+export const PAGE = 25;
+
+const opened: Collection<Person>[] = [];
+
+/** A collection over `server`, disposed by {@link disposeOpened} (call it in `afterEach`). */
+export function open(server: FakeConfd, options: Partial<CollectionOptions> = {}): Collection<Person> {
+  const collection = new Collection(server.fetch, {pageSize: PAGE, order: 'lastname', ...options});
+  opened.push(collection);
+  return collection;
+}
+
+export function disposeOpened(): void {
+  for (const collection of opened.splice(0)) collection.dispose();
+}
+
+/** The rows the server would show for `[start, start + count)` of the default query. */
+export function expected(server: FakeConfd, start: number, count: number, search = ''): Person[] {
+  return server.answer({offset: start, limit: count, order: 'lastname', search}).items;
 }

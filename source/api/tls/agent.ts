@@ -17,30 +17,27 @@ import {PIN_MISMATCH_CODE} from './trust-errors.js';
  */
 export function createAgent(policy: TrustPolicy, caBundle: readonly string[]): Agent {
   const pin = policy.pin;
+  let ca: string[];
+  let identity: typeof checkServerIdentity;
   if (pin) {
     const fingerprint = fingerprintOf(pin.pem);
     if (fingerprint !== pin.fingerprint256) {
       throw new Error(`The pin for ${pin.hostPort} is inconsistent: its PEM has fingerprint ${fingerprint}, not ${pin.fingerprint256}`);
     }
-    const ca = [pin.pem];
-    return new Agent({
-      keepAlive: true,
-      maxCachedSessions: 0,
-      rejectUnauthorized: true,
-      ca,
-      secureContext: createSecureContext({ca}),
-      checkServerIdentity: (_host: string, cert: PeerCertificate) =>
-        cert.fingerprint256 === fingerprint ? undefined : pinMismatch(pin.hostPort, fingerprint, cert.fingerprint256),
-    });
+    ca = [pin.pem];
+    identity = (_host: string, cert: PeerCertificate) =>
+      cert.fingerprint256 === fingerprint ? undefined : pinMismatch(pin.hostPort, fingerprint, cert.fingerprint256);
+  } else {
+    ca = [...caBundle];
+    identity = checkServerIdentity;
   }
-  const ca = [...caBundle];
   return new Agent({
     keepAlive: true,
     maxCachedSessions: 0,
     rejectUnauthorized: true,
     ca,
     secureContext: createSecureContext({ca}),
-    checkServerIdentity,
+    checkServerIdentity: identity,
   });
 }
 
