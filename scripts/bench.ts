@@ -4,7 +4,6 @@
  * is reported, not fatal; a measurement that could not be taken makes the exit code 1.
  */
 import {cpus, loadavg} from 'node:os';
-import {startDemoServer, type DemoServer} from '../source/demo/server.js';
 import {createContext} from './bench/context.js';
 import {loadPrevious, saveRun} from './bench/history.js';
 import {measureKeys} from './bench/measure-keys.js';
@@ -13,6 +12,7 @@ import {measurePrefetch} from './bench/measure-prefetch.js';
 import {measureServer} from './bench/measure-server.js';
 import {measureStartup} from './bench/measure-startup.js';
 import {killAll} from './bench/processes.js';
+import {startServerProcess, type RemoteServer} from './bench/remote-server.js';
 import {renderTable} from './bench/report.js';
 import type {Metric} from './bench/stats.js';
 
@@ -42,13 +42,13 @@ async function main(): Promise<number> {
     }
   };
 
-  let server: DemoServer | undefined;
+  let server: RemoteServer | undefined;
   try {
     await step('start-up', () => measureStartup(context, STARTUP_RUNS));
     await step('keys at 80x24', () => measureKeys(context, 80, 24, KEY_SAMPLES));
     await step('keys at 200x50', () => measureKeys(context, 200, 50, KEY_SAMPLES));
-    progress(`starting the demo server with ${USERS} users`);
-    server = await startDemoServer({users: USERS, lines: 1000});
+    progress(`starting the demo server with ${USERS} users (its own process)`);
+    server = await startServerProcess(USERS, 1000);
     const target = server;
     await step('demo server latency', () => measureServer(target, USERS, SERVER_RUNS));
     await step('prefetch', () => measurePrefetch(context, target, 200, 50, PREFETCH_SAMPLES));

@@ -14,7 +14,7 @@ const SERVER_PAGE = 100;
 
 /** The server the app talks to, whose latency the bench controls. */
 export interface LatencyServer extends LoginTarget {
-  setLatency(ms: number): void;
+  setLatency(ms: number): Promise<void>;
 }
 
 /** Press PgDn after a pause until `samples` of them entered a new server page. */
@@ -27,7 +27,7 @@ export async function measurePrefetch(
 ): Promise<Metric[]> {
   const {session, window: first} = await startOnServer(context, server, cols, rows);
   try {
-    server.setLatency(LATENCY_MS);
+    await server.setLatency(LATENCY_MS);
     const crossing: number[] = [];
     let window = first;
     for (let press = 0; crossing.length < samples; press++) {
@@ -53,7 +53,7 @@ export async function measurePrefetch(
       ),
     ];
   } finally {
-    server.setLatency(0);
+    await server.setLatency(0);
     await session.close();
   }
 }

@@ -3,8 +3,16 @@
  * process, on one keep-alive connection that trusts the server's certificate.
  */
 import {Agent, request} from 'node:https';
-import type {DemoServer} from '../../source/demo/server.js';
 import {metric, type Metric} from './stats.js';
+
+/** The server's address, certificate and main account. */
+export interface HttpsTarget {
+  authUrl: string;
+  confdUrl: string;
+  certPem: string;
+  username: string;
+  password: string;
+}
 
 /** One answer and how long it took (request written → body fully read). */
 interface Timed {
@@ -14,7 +22,7 @@ interface Timed {
 }
 
 /** List pages spread over the whole collection, then two searches; `runs` timed requests each after a warm-up. */
-export async function measureServer(server: DemoServer, users: number, runs: number): Promise<Metric[]> {
+export async function measureServer(server: HttpsTarget, users: number, runs: number): Promise<Metric[]> {
   const section = `Demo server, ${users} users, GET /users?limit=100 over HTTPS keep-alive`;
   const agent = new Agent({keepAlive: true, maxSockets: 1, ca: server.certPem, servername: 'localhost'});
   try {
@@ -56,7 +64,7 @@ export async function measureServer(server: DemoServer, users: number, runs: num
   }
 }
 
-async function createToken(server: DemoServer, agent: Agent): Promise<string> {
+async function createToken(server: HttpsTarget, agent: Agent): Promise<string> {
   const basic = Buffer.from(`${server.username}:${server.password}`).toString('base64');
   const answer = await send(
     agent,
