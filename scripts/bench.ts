@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     await step('keys at 80x24', () => measureKeys(context, 80, 24, KEY_SAMPLES));
     await step('keys at 200x50', () => measureKeys(context, 200, 50, KEY_SAMPLES));
     progress(`starting the demo server with ${USERS} users (its own process)`);
-    server = await startServerProcess(USERS, 1000);
+    server = await startServerProcess(USERS, Math.round(USERS * 1.2));
     const target = server;
     await step('demo server latency', () => measureServer(target, USERS, SERVER_RUNS));
     await step('prefetch', () => measurePrefetch(context, target, 200, 50, PREFETCH_SAMPLES));

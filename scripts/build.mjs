@@ -27,8 +27,11 @@ await build({
   define: {'process.env.NODE_ENV': '"production"', WAZO_TUI_VERSION: JSON.stringify(version)},
   // react-devtools-core is an optional import of ink that is never used in production.
   alias: {'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs')},
+  // V8 otherwise lets a busy heap grow towards gigabytes before collecting: paging through 100 000
+  // users reached 330 MB of RSS with 50 MB live. A 4 MB young generation and a 128 MB old space
+  // keep it near 150 MB (measured by npm run bench) with room to spare and no cost in key latency.
   banner: {
-    js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);",
+    js: "#!/usr/bin/env -S node --max-old-space-size=128 --max-semi-space-size=4\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);",
   },
   logLevel: 'warning',
 });

@@ -12,6 +12,8 @@ export interface BenchContext {
   node: string;
   /** `dist/cli.js`. */
   cli: string;
+  /** How a user runs the app: `dist/cli.js` itself, so its shebang's V8 flags apply (npm puts Node 24 first in PATH). */
+  app: string[];
   /** `.bench/last.json`. */
   historyFile: string;
   /** A fresh directory, removed by `dispose` (or at exit, whatever the cause). */
@@ -32,6 +34,7 @@ export function createContext(): BenchContext {
     root,
     node: process.execPath,
     cli: join(root, 'dist', 'cli.js'),
+    app: [join(root, 'dist', 'cli.js')],
     historyFile: join(root, '.bench', 'last.json'),
     scratch,
     configDir() {

@@ -108,8 +108,8 @@ export async function startOnServer(
   rows: number,
 ): Promise<{session: PtySession; window: TableWindow}> {
   const configDir = context.configDir();
-  await timedRun(context.node, [context.cli, 'trust', target.hostPort, '--fingerprint', target.fingerprint256, '--config-dir', configDir]);
-  const session = new PtySession({cols, rows, command: [context.node, context.cli, target.hostPort, '--config-dir', configDir]});
+  await timedRun(context.app[0]!, [...context.app.slice(1), 'trust', target.hostPort, '--fingerprint', target.fingerprint256, '--config-dir', configDir]);
+  const session = new PtySession({cols, rows, command: [...context.app, target.hostPort, '--config-dir', configDir]});
   try {
     return {session, window: await loginServer(session, target.username, target.password)};
   } catch (error) {

@@ -28,7 +28,7 @@ interface Position {
 
 /** Measure `samples` clean keys of each kind at `cols`x`rows`. */
 export async function measureKeys(context: BenchContext, cols: number, rows: number, samples: number): Promise<Metric[]> {
-  const session = new PtySession({cols, rows, command: [context.node, context.cli, '--demo', '--config-dir', context.configDir()]});
+  const session = new PtySession({cols, rows, command: [...context.app, '--demo', '--config-dir', context.configDir()]});
   const guard = new ClockGuard(session);
   try {
     const first = await loginDemo(session);

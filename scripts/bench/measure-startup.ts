@@ -20,7 +20,7 @@ export async function measureStartup(context: BenchContext, runs: number): Promi
   const frame: number[] = [];
   for (let round = 0; round <= runs; round++) {
     const baseline = (await timedRun(context.node, ['-e', '0'])).ms;
-    const versionRun = await timedRun(context.node, [context.cli, '--version']);
+    const versionRun = await timedRun(context.app[0]!, [...context.app.slice(1), '--version']);
     if (!/^\d+\.\d+\.\d+/.test(versionRun.stdout)) throw new Error(`--version printed ${JSON.stringify(versionRun.stdout)}`);
     const wrapped = await wrapperRun(context);
     const first = await firstFrame(context);
@@ -49,7 +49,7 @@ async function firstFrame(context: BenchContext): Promise<number> {
   const session = new PtySession({
     cols: COLS,
     rows: ROWS,
-    command: [context.node, context.cli, '--demo', '--config-dir', context.configDir()],
+    command: [...context.app, '--demo', '--config-dir', context.configDir()],
   });
   try {
     // The first bytes of the frame count, not its end: midFrame.

@@ -31,6 +31,8 @@ export function createQuitter(): Quitter {
     },
     register(next) {
       handler = next;
+      // A signal that came while the dashboard was still loading is honoured now.
+      if (quitting) void next(exitCode);
     },
     code: () => exitCode,
     track(cleanup) {

@@ -8,9 +8,8 @@ import {join} from 'node:path';
 import {render} from 'ink';
 import type {TuiCommand} from '../cli/args.js';
 import {resolveConfigDir} from '../config/paths.js';
-import {ProfileStore} from '../config/profiles.js';
 import {colorEnabled} from '../theme.js';
-import {App} from './App.js';
+import {Boot} from './Boot.js';
 import {createQuitter} from './quit.js';
 import type {DemoInfo} from './demo.js';
 
@@ -18,7 +17,6 @@ export async function runTui(command: TuiCommand): Promise<number> {
   // --demo keeps nothing behind: its pins and profile live in a temporary directory.
   const tempDir = command.demo && !command.configDir ? mkdtempSync(join(tmpdir(), 'wazo-tui-demo-')) : undefined;
   const configDir = tempDir ?? resolveConfigDir(command.configDir);
-  const profiles = new ProfileStore(configDir);
   const quitter = createQuitter();
   const signals = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
   const onSignal = Object.fromEntries(
@@ -43,10 +41,9 @@ export async function runTui(command: TuiCommand): Promise<number> {
     : undefined;
 
   const instance = render(
-    <App
+    <Boot
       command={command}
       configDir={configDir}
-      profiles={profiles}
       color={colorEnabled(process.env, {noColor: command.noColor})}
       startDemo={startDemo}
       quitter={quitter}

@@ -1,7 +1,7 @@
 import {ApiError, exitCodeFor} from '../api/errors.js';
 import {sanitize} from '../text/sanitize.js';
 import {UsageError} from './args.js';
-import {ConfigFileError} from '../config/profiles.js';
+import {ConfigFileError} from '../config/errors.js';
 
 /**
  * Print an error that reached the top on stderr and return its exit code. Expected errors
@@ -19,7 +19,7 @@ export function reportFatal(error: unknown, stderr: NodeJS.WritableStream = proc
     return exitCodeFor(error);
   }
   // A damaged pins.json: told by name, since importing the pin store here would load zod before `--version`.
-  if (error instanceof ConfigFileError || (error instanceof Error && error.name === 'PinStoreError')) {
+  if (error instanceof ConfigFileError) {
     stderr.write(`wazo-tui: ${sanitize(error.message)}\n`);
     return 1;
   }

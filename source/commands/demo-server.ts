@@ -1,8 +1,15 @@
 import type {DemoServerCommand} from '../cli/args.js';
 import {runDemoServerCommand} from '../demo/command.js';
 
+const signals = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
+
 /** `wazo-tui demo-server`: serve until Ctrl-C, SIGTERM or SIGHUP. */
 export async function runDemoServer(command: DemoServerCommand): Promise<number> {
+  // Listen before starting: a signal during start-up (the address is already printed) still
+  // closes the server and gives its exit code.
+  const stopped = new Promise<number>((resolve) => {
+    for (const [signal, code] of Object.entries(signals)) process.once(signal, () => resolve(code));
+  });
   const server = await runDemoServerCommand(
     {
       host: command.host,
@@ -15,12 +22,7 @@ export async function runDemoServer(command: DemoServerCommand): Promise<number>
     },
     {stdout: process.stdout},
   );
-  const signals = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
-  return new Promise((resolve) => {
-    for (const [signal, code] of Object.entries(signals)) {
-      process.once(signal, () => {
-        void server.close().then(() => resolve(code));
-      });
-    }
-  });
+  const code = await stopped;
+  await server.close();
+  return code;
 }

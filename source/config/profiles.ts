@@ -3,7 +3,9 @@
  * Never a password or a token. Kept with conf in `profiles.json` (0600) in the config directory.
  */
 import Conf from 'conf';
+import {ConfigFileError} from './errors.js';
 import {ensurePrivateDir} from './secure-dir.js';
+
 
 export interface Profile {
   /** The address as the user typed it (`pbx.example.com`, `10.0.0.5:8443`). */
@@ -20,11 +22,6 @@ export interface Profile {
 interface ProfileFile {
   profiles: Record<string, Profile>;
   last?: string;
-}
-
-/** Raised when the profiles file cannot be read: nothing is overwritten. */
-export class ConfigFileError extends Error {
-  override readonly name = 'ConfigFileError';
 }
 
 export class ProfileStore {

@@ -209,6 +209,8 @@ function makeLines(random: Random, plan: TenantPlan, count: number, firstIndex: 
   return lines;
 }
 
+const MAX_USERS_PER_LINE = 4;
+
 /** Users get 0, 1 or several lines; most lines have one user, some several, leftovers none. */
 function assignLines(random: Random, users: UserRecord[], lines: LineRecord[]): void {
   let cursor = 0;
@@ -218,7 +220,11 @@ function assignLines(random: Random, users: UserRecord[], lines: LineRecord[]): 
     for (let count = 0; count < wanted; count++) {
       let line: LineRecord | undefined;
       if (cursor < lines.length && (cursor === 0 || random.chance(0.93))) line = lines[cursor++];
-      else if (cursor > 0) line = lines[random.int(0, cursor - 1)];
+      else if (cursor > 0) {
+        // A shared line has a few users, as on a real PBX: once the lines run out, users go without.
+        const shared = lines[random.int(0, cursor - 1)];
+        line = shared && shared.userIds.length < MAX_USERS_PER_LINE ? shared : undefined;
+      }
       if (!line || user.lineIds.includes(line.id)) continue;
       user.lineIds.push(line.id);
       line.userIds.push(user.id);

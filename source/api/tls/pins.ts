@@ -2,6 +2,7 @@
  * The pinned certificates, like ssh's known_hosts: `pins.json` in the config directory (0600, the
  * directory 0700). A damaged file is never overwritten: the error names it and says what to do.
  */
+import {ConfigFileError} from '../../config/errors.js';
 import {chmodSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import Conf from 'conf';
@@ -20,8 +21,8 @@ const pinMapSchema = z.record(z.string(), pinSchema);
 type PinFile = {pins: Record<string, Pin>};
 
 /** The pin store file cannot be read or makes no sense; nothing was written to it. */
-export class PinStoreError extends Error {
-  override readonly name = 'PinStoreError';
+export class PinStoreError extends ConfigFileError {
+  override name = 'PinStoreError';
   readonly file: string;
 
   constructor(file: string, reason: string, options?: {cause?: unknown}) {
