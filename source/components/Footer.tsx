@@ -2,6 +2,7 @@
  * The key-hint strip at the bottom, generated from the key table for the current scope. Hints
  * that do not fit are left out whole, never cut in the middle.
  */
+import {memo} from 'react';
 import {footerHints, type FooterHint, type Scope} from '../keys.js';
 import {displayWidth} from '../text/width.js';
 import {useTheme} from '../theme.js';
@@ -17,8 +18,8 @@ export interface FooterProps {
 
 const hintGap = '  ';
 
-/** One line of key hints for `scope`, at most `width` columns. */
-export function Footer({scope, width, hints}: FooterProps) {
+/** One line of key hints for `scope`, at most `width` columns; memoised, as it rarely changes. */
+export const Footer = memo(function Footer({scope, width, hints}: FooterProps) {
   const theme = useTheme();
   const segments: Segment[] = [];
   let used = 0;
@@ -30,4 +31,4 @@ export function Footer({scope, width, hints}: FooterProps) {
     used += hintWidth;
   }
   return <Line segments={segments} width={width} />;
-}
+});

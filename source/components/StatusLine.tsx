@@ -2,6 +2,7 @@
  * The one status line: progress, information, warnings and errors. The level shows as a symbol
  * as well as a style; an error's hint (e.g. how to retry) stays visible when the text is cut.
  */
+import {memo} from 'react';
 import {sanitize} from '../text/sanitize.js';
 import {displayWidth, truncate} from '../text/width.js';
 import {useTheme, type Theme} from '../theme.js';
@@ -30,7 +31,7 @@ export interface StatusLineProps {
 export const statusPrefix: Readonly<Record<StatusLevel, string>> = {info: '', progress: '… ', warn: '! ', error: '✗ '};
 
 /** The status line (see the module comment). */
-export function StatusLine({width, status}: StatusLineProps) {
+export const StatusLine = memo(function StatusLine({width, status}: StatusLineProps) {
   const theme = useTheme();
   if (status === undefined) return <Line segments={[]} width={width} />;
   const prefix = statusPrefix[status.level];
@@ -43,7 +44,7 @@ export function StatusLine({width, status}: StatusLineProps) {
     {text: hint, style: {bold: true}},
   ];
   return <Line segments={segments} width={width} />;
-}
+});
 
 function levelStyle(level: StatusLevel, theme: Theme): Segment['style'] {
   if (level === 'error') return theme.danger;

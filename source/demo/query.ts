@@ -128,13 +128,21 @@ export class CollectionIndex<T> {
     const end = params.limit === null ? Number.POSITIVE_INFINITY : start + params.limit;
     const ascending = params.direction === 'asc';
     const {haystacks, tenantIndex} = this;
+    // Match in storage order first (a sequential scan is several times faster than one in sort
+    // order over 100 000 strings), then walk the sort order over the matches.
+    const matches = search === null ? null : new Uint8Array(haystacks.length);
+    if (matches !== null && search !== null) {
+      for (let index = 0; index < haystacks.length; index++) {
+        if (visible[tenantIndex[index] as number] !== 0 && search(haystacks[index] as string)) matches[index] = 1;
+      }
+    }
     const page: T[] = [];
     let total = 0;
     const count = order.length;
     for (let step = 0; step < count; step++) {
       const index = order[ascending ? step : count - 1 - step] as number;
       if (visible[tenantIndex[index] as number] === 0) continue;
-      if (search !== null && !search(haystacks[index] as string)) continue;
+      if (matches !== null && matches[index] === 0) continue;
       if (filters.length > 0 && !filters.every((predicate) => predicate(items[index] as T))) continue;
       if (total >= start && total < end) page.push(items[index] as T);
       total++;

@@ -2,6 +2,7 @@
  * The header wired to the session: the countdown ticks here, so only this line re-renders
  * every second.
  */
+import {memo} from 'react';
 import {Header} from '../components/Header.js';
 import {useCountdown} from '../hooks/use-countdown.js';
 import {useSession} from '../hooks/use-session.js';
@@ -15,7 +16,8 @@ export interface HeaderBarProps {
   recurse: boolean;
 }
 
-export function HeaderBar({width, server, session, tenant, recurse}: HeaderBarProps) {
+/** Memoised: a key that only moves the selection does not re-render the header. */
+export const HeaderBar = memo(function HeaderBar({width, server, session, tenant, recurse}: HeaderBarProps) {
   const snapshot = useSession(session);
   const countdown = useCountdown(session, snapshot.expiresAt);
   return (
@@ -30,4 +32,4 @@ export function HeaderBar({width, server, session, tenant, recurse}: HeaderBarPr
       fullAccess={snapshot.fullAccess}
     />
   );
-}
+});
