@@ -35,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
     case 'list':
       return (await import('./source/commands/list.js')).runList(command);
     case 'tui': {
+      // chalk (inside Ink) reads --no-color from argv and then drops every attribute, inverse
+      // video too; the theme already leaves colours out, so keep chalk at its basic level and
+      // the selection stays visible.
+      if (command.noColor) process.env.FORCE_COLOR ??= '1';
       const code = await (await import('./source/app/run-tui.js')).runTui(command);
       // The terminal is restored and the token revoked: leave now, whatever sockets or timers a
       // slow server still holds open, so nothing can keep the user waiting at the prompt.
