@@ -1,6 +1,7 @@
 /**
  * How records name each other in cells, summaries and relation titles (raw text, not sanitised).
  */
+import type {Relation} from './types.js';
 
 /** `Firstname Lastname`, skipping missing parts. */
 export function fullName(person: {firstname?: string | null; lastname?: string | null}): string {
@@ -10,6 +11,11 @@ export function fullName(person: {firstname?: string | null; lastname?: string |
 /** `exten@context`, the way Asterisk and Wazo write an extension. */
 export function extensionLabel(extension: {exten: string; context: string}): string {
   return `${extension.exten}@${extension.context}`;
+}
+
+/** The relation to an extension embedded in a line (from a user's lines or from a line). */
+export function extensionRelation(extension: {id: number; exten: string; context: string}): Relation {
+  return {label: 'Extension', collection: 'extensions', id: extension.id, title: extensionLabel(extension)};
 }
 
 /** A line's name, or `#id` for a line without one. */

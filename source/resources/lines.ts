@@ -3,7 +3,7 @@
  */
 import type {Line} from '../api/schemas.js';
 import {buildDetail, textOf, type DetailLayout} from './detail.js';
-import {callerIdLabel, extensionLabel, fullName, lineLabel} from './labels.js';
+import {callerIdLabel, extensionLabel, extensionRelation, fullName, lineLabel} from './labels.js';
 import type {Relation, ResourceDescriptor} from './types.js';
 
 /** The line's extensions as `exten@context, …`. */
@@ -45,12 +45,7 @@ function relations(line: Line): Relation[] {
       id: user.id ?? user.uuid,
       title: fullName(user) || user.uuid,
     })),
-    ...(line.extensions ?? []).map((extension): Relation => ({
-      label: 'Extension',
-      collection: 'extensions',
-      id: extension.id,
-      title: extensionLabel(extension),
-    })),
+    ...(line.extensions ?? []).map(extensionRelation),
   ];
 }
 

@@ -3,7 +3,7 @@
  */
 import type {Line, User} from '../api/schemas.js';
 import {buildDetail, type DetailLayout} from './detail.js';
-import {extensionLabel, fullName, lineLabel} from './labels.js';
+import {extensionLabel, extensionRelation, fullName, lineLabel} from './labels.js';
 import type {Relation, ResourceDescriptor} from './types.js';
 
 /** `exten@context` of the user's main extension: the first extension of the first (main) line. */
@@ -56,12 +56,7 @@ const layout: DetailLayout = {
 function relations(user: User): Relation[] {
   return (user.lines ?? []).flatMap((line): Relation[] => [
     {label: 'Line', collection: 'lines', id: line.id, title: lineLabel(line)},
-    ...(line.extensions ?? []).map((extension): Relation => ({
-      label: 'Extension',
-      collection: 'extensions',
-      id: extension.id,
-      title: extensionLabel(extension),
-    })),
+    ...(line.extensions ?? []).map(extensionRelation),
   ]);
 }
 

@@ -84,7 +84,7 @@ export function Connect(props: ConnectProps) {
     props.onSubmit({...current, server: current.server.trim(), username: current.username.trim()});
   };
 
-  useInput((input, key) => {
+  useInput((_input, key) => {
     if (key.tab) move(key.shift ? -1 : 1);
     else if (key.downArrow && focus !== 'server') move(1);
     else if (key.upArrow && focus !== 'server') move(-1);

@@ -1,6 +1,6 @@
 import {afterEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {disposeOpened, expected, FakeConfd, flush, open, PAGE, people, waitUntil, type Person} from './fake-confd.js';
+import {disposeOpened, expected, FakeConfd, flush, open, PAGE, people, waitUntil} from './fake-confd.js';
 
 afterEach(disposeOpened);
 

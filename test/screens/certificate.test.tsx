@@ -12,7 +12,7 @@ import {pbxFingerprintCommand} from '../../source/output/certificate.js';
 import {MIN_HEIGHT, MIN_WIDTH} from '../../source/components/layout.js';
 import {withDemoServer} from '../helpers/demo.js';
 import {assertFits, frameLines, KEYS, press, waitForText} from '../helpers/ink.js';
-import {credentialRequests, startApp, type AppHarness, using} from '../app/harness.js';
+import {credentialRequests, startApp, using} from '../app/harness.js';
 
 let server: DemoServer;
 
