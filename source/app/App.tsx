@@ -64,13 +64,11 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
   });
   /** The login waiting for a certificate decision: the password lives here only until it is sent or dropped. */
   const pending = useRef<ConnectValues>(undefined);
-  const refused = useRef(false);
   const sessionRef = useRef<Session>(undefined);
 
   useEffect(() => {
-    quitter.register(async (code) => {
+    quitter.register(async () => {
       setPhase({kind: 'quitting'});
-      if (refused.current && code === 0 && !sessionRef.current) quitter.setCode(4);
       await quitter.cleanup();
       context.current.connection?.client.close();
       exit();
@@ -165,13 +163,11 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
   function decide(error: CertificateError, choice: CertificateChoice | 'replace') {
     if (choice === 'refuse') {
       pending.current = undefined;
-      refused.current = true;
       setPhase({kind: 'connect'});
       setStatus({level: 'warn', text: `Certificate of ${error.certificate.hostPort} refused: nothing was sent to it.`});
       return;
     }
     acceptCertificate(context.current, error, choice !== 'once');
-    refused.current = false;
     setPhase({kind: 'connect'});
     setStatus({
       level: 'info',

@@ -6,19 +6,17 @@ export interface Quitter {
   /** Ask to quit; the first request wins, later ones are ignored while it runs. */
   quit(code: number): void;
   /** The App's cleanup: called once, then the exit. */
-  register(handler: (code: number) => Promise<void>): void;
+  register(handler: () => Promise<void>): void;
   code(): number;
   /** What must happen even after a crash (revoke the token); replaced by each login. */
   track(cleanup: (() => Promise<void>) | undefined): void;
   /** Run the tracked cleanup (once). */
   cleanup(): Promise<void>;
-  /** Change the exit code while quitting (a refused certificate makes a plain quit exit 4). */
-  setCode(code: number): void;
   readonly quitting: boolean;
 }
 
 export function createQuitter(): Quitter {
-  let handler: ((code: number) => Promise<void>) | undefined;
+  let handler: (() => Promise<void>) | undefined;
   let exitCode = 0;
   let quitting = false;
   let tracked: (() => Promise<void>) | undefined;
@@ -27,12 +25,12 @@ export function createQuitter(): Quitter {
       if (quitting) return;
       quitting = true;
       exitCode = code;
-      void handler?.(code);
+      void handler?.();
     },
     register(next) {
       handler = next;
       // A signal that came while the dashboard was still loading is honoured now.
-      if (quitting) void next(exitCode);
+      if (quitting) void next();
     },
     code: () => exitCode,
     track(cleanup) {
@@ -42,9 +40,6 @@ export function createQuitter(): Quitter {
       const run = tracked;
       tracked = undefined;
       await run?.();
-    },
-    setCode(code) {
-      exitCode = code;
     },
     get quitting() {
       return quitting;

@@ -41,11 +41,10 @@ function awaitableQuitter(): {quitter: Quitter; done(): Promise<void>} {
   let running: Promise<void> = Promise.resolve();
   const quitter: Quitter = {
     quit: (code) => base.quit(code),
-    register: (handler) => base.register((code) => (running = handler(code))),
+    register: (handler) => base.register(() => (running = handler())),
     code: () => base.code(),
     track: (cleanup) => base.track(cleanup),
     cleanup: () => base.cleanup(),
-    setCode: (code) => base.setCode(code),
     get quitting() {
       return base.quitting;
     },
