@@ -13,9 +13,9 @@ import {TextField} from '../components/TextField.js';
 import {TooSmall, isTooSmall} from '../components/TooSmall.js';
 import {errorStatus} from '../app/error-status.js';
 import {useCollection} from '../hooks/use-collection.js';
+import {useCollections} from '../hooks/use-collections.js';
 import {useSession} from '../hooks/use-session.js';
 import {helpSections, matchKeys, type ActionId, type Scope} from '../keys.js';
-import {Collection} from '../resources/collection.js';
 import {descriptorFor, nextDescriptor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
 import {confdSource} from '../session/confd-source.js';
@@ -26,6 +26,7 @@ import {runCommand} from './commands.js';
 import {Detail} from './Detail.js';
 import {firstRelation, type DetailLine} from './detail-lines.js';
 import {HeaderBar} from './HeaderBar.js';
+import {splitBurst, type Burst} from './key-burst.js';
 import {ListOverlay, overlayRows} from './ListOverlay.js';
 import {initialMainState, mainReducer, selectionOf} from './main-state.js';
 import {PasswordPrompt} from './PasswordPrompt.js';
@@ -41,8 +42,6 @@ export interface MainProps {
   onLogout(): void;
 }
 
-/** Rows per request: a few screens of a large terminal, small enough to answer fast. */
-const pageSize = 100;
 /** Header + title + column header + status + footer. */
 const chrome = 4;
 
@@ -59,23 +58,8 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
   const [reload, setReload] = useState(0);
   const detailLinesRef = useRef<readonly DetailLine[]>([]);
 
-  // One Collection per confd collection and working tenant; a tenant switch starts afresh.
-  const collections = useMemo(() => new Map<ConfdCollection, Collection<unknown>>(), [tenants.current]);
-  useEffect(() => () => collections.forEach((collection) => collection.dispose()), [collections]);
-  const collectionOf = (name: ConfdCollection): Collection<unknown> => {
-    let collection = collections.get(name);
-    if (!collection) {
-      const descriptor = descriptorFor(name);
-      const tenant = tenants.current;
-      collection = new Collection<unknown>((query, signal) => source.list(name, query, {tenant, signal}), {
-        pageSize,
-        order: descriptor.defaultOrder,
-        recurse,
-      });
-      collections.set(name, collection);
-    }
-    return collection;
-  };
+  const collections = useCollections(source, tenants.current, recurse);
+  const collectionOf = collections.of;
 
   const descriptor = descriptorFor(state.collection) as AnyResourceDescriptor;
   const collection = collectionOf(state.collection);
@@ -207,7 +191,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
       case 'collection.recurse': {
         const next = !recurse;
         setRecurse(next);
-        collections.forEach((each) => each.getSnapshot().recurse !== next && each.toggleRecurse());
+        collections.setRecurse(next);
         return;
       }
       case 'detail.open': {
@@ -285,21 +269,14 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
     dispatch({type: 'overlay'});
   };
 
-  /**
-   * Characters that came in the same burst as the `:` or `/` that opened a field (SSH, a busy
-   * moment) were typed for that field, not as keys of the table: the field gets them, and a line
-   * break in them submits it, as the field itself would.
-   */
-  const typeAhead = (opened: 'app.command' | 'collection.search', text: string) => {
-    const [line = '', ...rest] = text.split(/[\r\n]/);
-    const typed = line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-    const submitted = rest.length > 0;
-    if (opened === 'app.command') {
-      if (submitted) submitCommand(typed);
-      else setCommandText(typed);
+  /** Text typed in the same burst as the `:` or `/` that opened its field (see key-burst.ts). */
+  const typeAhead = ({opener, text, submitted}: NonNullable<Burst['field']>) => {
+    if (opener === 'app.command') {
+      if (submitted) submitCommand(text);
+      else setCommandText(text);
       return;
     }
-    const search = collection.getSnapshot().search + typed;
+    const search = collection.getSnapshot().search + text;
     if (submitted) return submitSearch(search);
     setSearchText(search);
     collection.setSearchDebounced(search);
@@ -316,15 +293,9 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
     (input, key) => {
       if (key.ctrl && input === 'c') return onQuit(130);
       if (tooSmall) return;
-      const chars = Array.from(input);
-      const opener = (char: string) => {
-        const [action] = matchKeys(char, key, scope);
-        return action === 'app.command' || action === 'collection.search' ? action : undefined;
-      };
-      const at = chars.length > 1 && !key.ctrl && !key.meta ? chars.findIndex((char) => opener(char) !== undefined) : -1;
-      const opened = at < 0 ? undefined : opener(chars[at] ?? '');
-      for (const action of matchKeys(opened ? chars.slice(0, at + 1).join('') : input, key, scope)) act(action);
-      if (opened && at + 1 < chars.length) typeAhead(opened, chars.slice(at + 1).join(''));
+      const burst = splitBurst(input, key, scope);
+      for (const action of matchKeys(burst.keys, key, scope)) act(action);
+      if (burst.field) typeAhead(burst.field);
     },
     {isActive: tooSmall || (!textOpen && !expired)},
   );
