@@ -254,6 +254,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
       switchTenant: (name) => {
         const found = tenants.find(name);
         if (found) switchTenant(found);
+        else if (tenants.error) setStatus(errorStatus(tenants.error));
         else setStatus({level: 'error', text: `No tenant “${sanitize(name)}” is visible to this token (:tenant lists them)`});
       },
       toggleRecurse: () => act('collection.recurse'),
@@ -309,7 +310,10 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
       return <ListOverlay title={title} lines={aclLines} top={state.overlay.top} width={width} height={overlayHeight} footer="Esc closes" />;
     }
     if (state.overlay?.kind === 'tenants') {
-      const lines = (tenants.list ?? []).map((tenant) => `${tenantLabel(tenant)}${tenant.uuid === tenants.working ? '  (current)' : ''}`);
+      // Without auth.tenants.read the list cannot be had: say why here, not on every screen.
+      const lines = tenants.error
+        ? [errorStatus(tenants.error).text, 'The lists show the token’s own tenant.']
+        : (tenants.list ?? []).map((tenant) => `${tenantLabel(tenant)}${tenant.uuid === tenants.working ? '  (current)' : ''}`);
       return (
         <ListOverlay
           title="Tenants visible to this token"
@@ -403,7 +407,7 @@ export function Main({width, height, server, session, client, onQuit, onLogout}:
           body()
         )}
       </Box>
-      <StatusLine width={width} status={tenants.error && !status ? errorStatus(tenants.error) : status} />
+      <StatusLine width={width} status={status} />
       {bottom}
     </Box>
   );

@@ -16,7 +16,8 @@ let server: DemoServer;
 let adminToken: string;
 
 before(async () => {
-  server = await startDemoServer({});
+  // clerk may read confd but not list tenants (no auth.tenants.read), as on many real installs.
+  server = await startDemoServer({accounts: [{username: 'clerk', password: 'clerk', acl: ['confd.#']}]});
   adminToken = await login(server);
 });
 
@@ -319,6 +320,22 @@ describe('Main screen: tenants', () => {
       await waitForText(app, 'No tenant “Globex” is visible to this token');
       assert.match(app.lastFrame() ?? '', /tenant Acme /);
     });
+  });
+
+  test('without auth.tenants.read the lists work and say nothing; :tenant explains why there is no list', async () => {
+    await session(async ({app}) => {
+      await waitForText(app, /Users {2}rows 1–/);
+      const lines = frameLines(app);
+      assert.doesNotMatch(lines.at(-2) ?? '', /\S/, `the status line stays empty:\n${app.lastFrame()}`);
+      await press(app, ':');
+      await press(app, 'tenant', KEYS.enter);
+      await waitForText(app, 'Tenants visible to this token');
+      await waitForText(app, 'auth.tenants.read');
+      await press(app, KEYS.escape);
+      await press(app, ':');
+      await press(app, 'tenant Acme Lab', KEYS.enter);
+      await waitForText(app, /✗ .*auth\.tenants\.read/);
+    }, {username: 'clerk', password: 'clerk'});
   });
 
   test('a record whose fields hold escape sequences shows visible markers and never an ESC byte', async () => {
