@@ -50,8 +50,11 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
   // pane's status can lag behind. `env -u CI`: Ink must see a real terminal, whatever CI says.
   const work = mkdtempSync(join(tmpdir(), 'wazo-tui-tmux-'));
   const statusFile = join(work, 'status');
+  const pidFile = join(work, 'pid');
   const program = ['env', '-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, cliPath, ...args];
-  const command = ['sh', '-c', `"$@"; echo $? > ${quote(statusFile)}`, 'sh', ...program].map(quote).join(' ');
+  // The inner shell records its pid and execs the program (env execs node): that pid is the app's.
+  const inner = ['sh', '-c', `echo $$ > ${quote(pidFile)}; exec "$@"`, 'sh', ...program];
+  const command = ['sh', '-c', `"$@"; echo $? > ${quote(statusFile)}`, 'sh', ...inner].map(quote).join(' ');
   await tmux(
     'new-session', '-d', '-s', 'main',
     '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24),
@@ -96,10 +99,7 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
       return (await display('#{alternate_on}')) === '1';
     },
     async signal(name) {
-      // The pane runs the shell; the program is its child (env execs node).
-      const shell = await display('#{pane_pid}');
-      const child = execFileSync('pgrep', ['-P', shell], {encoding: 'utf8'}).trim().split('\n')[0];
-      process.kill(Number(child), `SIG${name}`);
+      process.kill(Number(readFileSync(pidFile, 'utf8').trim()), `SIG${name}`);
     },
     async close() {
       try {
