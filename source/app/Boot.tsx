@@ -17,14 +17,12 @@ export function Boot(props: BootProps) {
     // Load only once the splash is on the terminal: loading blocks the event loop for a while.
     waitUntilRenderFlush()
       .then(() => Promise.all([import('./App.js'), import('../config/profiles.js')]))
-      .then(
-      ([{App}, {ProfileStore}]) => {
+      .then(([{App}, {ProfileStore}]) => {
         // A damaged profiles file stops here, before anything is sent; the error names the file.
         const profiles = new ProfileStore(props.configDir);
         setLoaded(() => (appProps: BootProps) => <App {...appProps} profiles={profiles} />);
-      },
-      (error: unknown) => exit(error instanceof Error ? error : new Error(String(error))),
-    );
+      })
+      .catch((error: unknown) => exit(error instanceof Error ? error : new Error(String(error))));
   }, []);
   if (Loaded) return <Loaded {...props} />;
   return (

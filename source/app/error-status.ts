@@ -1,4 +1,5 @@
-import {ApiError} from '../api/errors.js';
+import {ApiError, UsageError} from '../api/errors.js';
+import {ConfigFileError} from '../config/errors.js';
 import type {Status} from '../components/StatusLine.js';
 import {sanitize} from '../text/sanitize.js';
 
@@ -12,5 +13,6 @@ export function errorStatus(error: unknown, retryHint?: string): Status {
     const text = error.hint ? `${error.message} — ${error.hint}` : error.message;
     return {level: 'error', text: sanitize(text), ...(retryHint ? {hint: sanitize(retryHint)} : {})};
   }
+  if (error instanceof ConfigFileError || error instanceof UsageError) return {level: 'error', text: sanitize(error.message)};
   return {level: 'error', text: `Unexpected error: ${sanitize(error instanceof Error ? error.message : String(error))}`};
 }

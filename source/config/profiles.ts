@@ -40,7 +40,7 @@ export class ProfileStore {
       });
     } catch (error) {
       throw new ConfigFileError(
-        `Cannot read ${configDir}/profiles.json: ${(error as Error).message}. ` +
+        `Cannot read ${configDir}/profiles.json: ${(error as Error).message.replace(/\.$/, '')}. ` +
           'Fix the file or move it away; wazo-tui will not overwrite it.',
       );
     }
