@@ -15,6 +15,9 @@ import {CertificateError} from '../api/tls/trust-errors.js';
 import {certificateRefusalReport} from './certificate-refused.js';
 import {trustOptionsFor} from './trust-options.js';
 
+/** Rows per script call when `--limit` is not given. */
+const defaultLimit = 100;
+
 /**
  * `wazo-tui users|lines|extensions`: log in, fetch one page, print it, revoke the token.
  * The server and username default to the last profile used; the password comes from stdin.
@@ -53,7 +56,9 @@ export async function runList(command: ListCommand): Promise<number> {
         command.collection,
         {
           search: command.search,
-          limit: command.limit,
+          // A page, not the whole collection: confd answers every row when no limit is given,
+          // which on a large PBX is hundreds of megabytes. `--limit`/`--offset` page further.
+          limit: command.limit ?? defaultLimit,
           offset: command.offset,
           order: command.order,
           direction: command.direction,
@@ -62,6 +67,9 @@ export async function runList(command: ListCommand): Promise<number> {
         {token, tenant: command.tenant},
       ),
     );
+    const offset = command.offset ?? 0;
+    const range = `rows ${page.items.length === 0 ? 0 : offset + 1}–${offset + page.items.length} of ${page.total}`;
+    const truncated = offset + page.items.length < page.total;
     if (command.json) {
       process.stdout.write(`${toSafeJson(page)}\n`);
     } else {
@@ -70,10 +78,10 @@ export async function runList(command: ListCommand): Promise<number> {
       const rows = page.items.map((item) => columns.map((column) => column.value(item as never)));
       const format = process.stdout.isTTY ? formatAligned : formatTsv;
       process.stdout.write(format(columns, rows));
-      if (process.stdout.isTTY) {
-        const first = page.items.length === 0 ? 0 : (command.offset ?? 0) + 1;
-        process.stderr.write(`rows ${first}–${(command.offset ?? 0) + page.items.length} of ${page.total}\n`);
-      }
+    }
+    // On a terminal always; in a pipe only when rows remain, so a script notices a partial answer.
+    if (process.stdout.isTTY || truncated) {
+      process.stderr.write(`${range}${truncated ? ` (more with --offset ${offset + page.items.length} or a larger --limit)` : ''}\n`);
     }
     return 0;
   } catch (error) {
