@@ -10,7 +10,8 @@ Usage:
   wazo-tui users|lines|extensions [SERVER] --username U --password-stdin
            [--search S] [--limit N] [--offset N] [--order COL] [--direction asc|desc]
            [--tenant UUID] [--recurse] [--json]
-                                       list a confd collection (aligned on a terminal, TSV in a pipe)
+                                       list one page of a confd collection (--limit default 100;
+                                       aligned on a terminal, TSV in a pipe)
   wazo-tui demo-server [--host 127.0.0.1] [--port N] [--users N] [--lines N]
            [--username U] [--password P] [--seed S]
                                        run the embedded Wazo-compatible server alone
