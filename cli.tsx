@@ -35,6 +35,13 @@ async function main(argv: string[]): Promise<number> {
     case 'list':
       return (await import('./source/commands/list.js')).runList(command);
     case 'tui': {
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        process.stderr.write(
+          'wazo-tui: the dashboard needs a terminal (stdin and stdout). For scripts, use the commands:\n' +
+            '  wazo-tui users|lines|extensions SERVER --username U --password-stdin [--json]\n',
+        );
+        return 2;
+      }
       // chalk (inside Ink) reads --no-color from argv and then drops every attribute, inverse
       // video too; the theme already leaves colours out, so keep chalk at its basic level and
       // the selection stays visible.

@@ -30,6 +30,14 @@ describe('wazo-tui --help and --version', () => {
     }
   });
 
+  it('the dashboard without a terminal exits 2 and points at the script commands', async () => {
+    const result = await runCli(['127.0.0.1:9', '--config-dir', tempDir()]);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /needs a terminal/);
+    assert.match(result.stderr, /wazo-tui users\|lines\|extensions/);
+  });
+
   it('--version and -v print the package version', async () => {
     for (const flag of ['--version', '-v']) {
       const result = await runCli([flag]);
