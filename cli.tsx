@@ -8,7 +8,19 @@ import {usage} from './source/cli/usage.js';
 import {version} from './source/version.js';
 import {reportFatal} from './source/cli/fatal.js';
 
+/** Node 20 lacks APIs the client relies on (X509Certificate dates, Ink 8, got 16): say so plainly. */
+function nodeTooOld(): boolean {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 22) return false;
+  process.stderr.write(
+    `wazo-tui needs Node.js 22 or newer; this is Node ${process.versions.node}.\n` +
+      'In its repository, `npx wazo-tui` runs on the Node 24 that `npm ci` installs.\n',
+  );
+  return true;
+}
+
 async function main(argv: string[]): Promise<number> {
+  if (nodeTooOld()) return 1;
   let command;
   try {
     command = parseCommand(argv);
