@@ -3,14 +3,13 @@
  * Used by `wazo-tui cert` and by the Certificate screens, so both say the same thing.
  */
 import {X509Certificate} from 'node:crypto';
+import {formatDate} from '../api/tls/trust-errors.js';
 import type {CertificateInfo, Pin} from '../api/tls/types.js';
 
+export {formatDate};
 export {VERIFY_ON_SERVER as pbxFingerprintCommand} from '../api/tls/trust-errors.js';
 
-export function formatDate(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
-
+/** A validity period, to the minute, with whether it holds now. */
 export function validity(info: {validFrom: Date; validTo: Date}, now = Date.now()): string {
   const state =
     now < info.validFrom.getTime() ? 'NOT YET VALID' : now > info.validTo.getTime() ? 'EXPIRED' : 'valid now';

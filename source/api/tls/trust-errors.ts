@@ -173,6 +173,7 @@ export function trustDecision(error: CertificateError): TrustChoices {
   return {canTrust: false, canTrustOnce: false, mustTypeReplace: false};
 }
 
-function formatDate(date: Date): string {
+/** A certificate date as `2026-11-28 00:52:51 UTC`. */
+export function formatDate(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
