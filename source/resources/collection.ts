@@ -5,6 +5,7 @@
 import type {ListQuery} from '../api/contract.js';
 import type {ListPage} from '../api/schemas.js';
 import {pageAfter, pagesInView, pagesToEvict, type RowWindow} from './paging.js';
+import {Store} from '../util/store.js';
 import {createSnapshot, type CollectionOptions, type CollectionStatus, type PageFetcher, type Snapshot} from './collection-state.js';
 
 export type {CollectionOptions, CollectionState, CollectionStatus, PageFetcher, Snapshot} from './collection-state.js';
@@ -43,8 +44,7 @@ export class Collection<T> {
   // Rows wanted at the end while the total is still unknown (End before the first answer).
   private wantLast: number | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly listeners = new Set<() => void>();
-  private snapshot: Snapshot<T>;
+  private readonly store: Store<Snapshot<T>>;
   private dirty = false;
   private disposed = false;
 
@@ -58,17 +58,16 @@ export class Collection<T> {
     this.recurse = options.recurse ?? false;
     this.keepPages = Math.max(1, options.keepPages ?? 5);
     this.prefetch = options.prefetch ?? true;
-    this.snapshot = this.buildSnapshot();
+    this.store = new Store(this.buildSnapshot());
+    this.subscribe = this.store.subscribe;
+    this.getSnapshot = this.store.getSnapshot;
   }
 
   /** Registers a change listener; returns the unsubscribe function. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe: (listener: () => void) => () => void;
 
   /** The current snapshot; the same object until something changes. */
-  readonly getSnapshot = (): Snapshot<T> => this.snapshot;
+  readonly getSnapshot: () => Snapshot<T>;
 
   /** Makes sure rows `[offset, offset + count)` get loaded; call it whenever the view moves (from an effect, not a render). */
   ensure(offset: number, count: number): void {
@@ -93,17 +92,7 @@ export class Collection<T> {
 
   /** The row at `index`, or undefined when not loaded. */
   rowAt(index: number): T | undefined {
-    return this.snapshot.rowAt(index);
-  }
-
-  /** Index of the last row, -1 for an empty collection, undefined while the total is unknown. */
-  lastIndex(): number | undefined {
-    return this.total === undefined ? undefined : this.total - 1;
-  }
-
-  /** The page number holding row `index`. */
-  pageOf(index: number): number {
-    return Math.floor(index / this.pageSize);
+    return this.store.getSnapshot().rowAt(index);
   }
 
   /** Searches now (server-side `search=`), back to the first row; cancels a pending debounced search. */
@@ -148,19 +137,6 @@ export class Collection<T> {
     this.update();
   }
 
-  /** Fetches again the pages whose request failed, keeping the rows already shown. */
-  retry(): void {
-    if (this.disposed) return;
-    this.failed.clear();
-    this.update();
-  }
-
-  /** Drops every row and starts again from row 0 with the same query (e.g. after a tenant change). */
-  reset(): void {
-    if (this.disposed) return;
-    this.resetQuery();
-  }
-
   /** Aborts every request and timer and forgets the rows and listeners. */
   dispose(): void {
     if (this.disposed) return;
@@ -168,7 +144,7 @@ export class Collection<T> {
     this.cancelDebounce();
     this.abortAll();
     this.pages.clear();
-    this.listeners.clear();
+    this.store.clear();
   }
 
   private resetQuery(): void {
@@ -298,8 +274,7 @@ export class Collection<T> {
   private emit(): void {
     if (!this.dirty || this.disposed) return;
     this.dirty = false;
-    this.snapshot = this.buildSnapshot();
-    for (const listener of [...this.listeners]) listener();
+    this.store.publish(this.buildSnapshot());
   }
 
   private buildSnapshot(): Snapshot<T> {

@@ -24,8 +24,7 @@ export type SelectionAction =
   | {type: 'first'}
   | {type: 'last'}
   | {type: 'resize'; height: number}
-  | {type: 'total'; total: number}
-  | {type: 'jump'; index: number};
+  | {type: 'total'; total: number};
 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), high);
@@ -75,9 +74,6 @@ export function selectionReducer(state: SelectionState, action: SelectionAction)
     case 'total':
       // A collection that gains its first rows selects the first one.
       next = normalise(Math.max(selected, 0), top, height, Math.max(0, Math.floor(action.total)));
-      break;
-    case 'jump':
-      next = normalise(Math.floor(action.index), top, height, total);
       break;
   }
   const unchanged = next.selected === selected && next.top === top && next.height === height && next.total === total;

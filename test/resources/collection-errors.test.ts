@@ -6,7 +6,7 @@ import {disposeOpened, expected, FakeConfd, flush, open, PAGE, people, waitUntil
 afterEach(disposeOpened);
 
 describe('Collection errors, refresh and dispose', () => {
-  test('an error keeps the rows already shown, is not retried by itself, and retry() recovers', async () => {
+  test('an error keeps the rows already shown, is not retried by itself, and refresh() recovers', async () => {
     const server = new FakeConfd(people(200));
     const collection = open(server, {prefetch: false});
     collection.ensure(0, 10);
@@ -24,7 +24,7 @@ describe('Collection errors, refresh and dispose', () => {
     await flush();
     assert.equal(server.requests.length, asked, 'no request storm against a failing server');
     server.failWith = undefined;
-    collection.retry();
+    collection.refresh();
     await flush();
     snapshot = collection.getSnapshot();
     assert.equal(snapshot.status.kind, 'idle');

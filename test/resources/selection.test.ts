@@ -60,21 +60,13 @@ describe('selectionReducer: pages and ends', () => {
     assert.deepEqual(run(at(50, 45), {type: 'last'}), at(99, 90));
     assert.deepEqual(run(at(50, 45), {type: 'first'}), at(0, 0));
   });
-
-  test('jump scrolls the least needed to show the row', () => {
-    assert.deepEqual(run(at(0, 0), {type: 'jump', index: 5}), at(5, 0));
-    assert.deepEqual(run(at(0, 0), {type: 'jump', index: 42}), at(42, 33));
-    assert.deepEqual(run(at(50, 45), {type: 'jump', index: 12}), at(12, 12));
-    assert.deepEqual(run(at(0, 0), {type: 'jump', index: 500}), at(99, 90), 'clamped to the last row');
-    assert.deepEqual(run(at(10, 5), {type: 'jump', index: -3}), at(0, 0), 'clamped to the first row');
-  });
 });
 
 describe('selectionReducer: size changes', () => {
   test('an empty collection has no selection, whatever the key', () => {
     const empty = initialSelection(10);
     assert.deepEqual(empty, {selected: -1, top: 0, height: 10, total: 0});
-    for (const action of [down, up, {type: 'pageDown'}, {type: 'pageUp'}, {type: 'first'}, {type: 'last'}, {type: 'jump', index: 4}] as SelectionAction[]) {
+    for (const action of [down, up, {type: 'pageDown'}, {type: 'pageUp'}, {type: 'first'}, {type: 'last'}] as SelectionAction[]) {
       assert.equal(selectionReducer(empty, action), empty, action.type);
     }
   });
@@ -113,8 +105,7 @@ describe('selectionReducer: size changes', () => {
 
   test('the selection always stays inside [0, total) and visible', () => {
     const actions: SelectionAction[] = [down, up, {type: 'pageDown'}, {type: 'pageUp'}, {type: 'first'}, {type: 'last'},
-      {type: 'resize', height: 3}, {type: 'resize', height: 17}, {type: 'total', total: 7}, {type: 'total', total: 250},
-      {type: 'jump', index: 120}];
+      {type: 'resize', height: 3}, {type: 'resize', height: 17}, {type: 'total', total: 7}, {type: 'total', total: 250}];
     let state = initialSelection(8, 40);
     let seed = 7;
     for (let step = 0; step < 2000; step += 1) {
