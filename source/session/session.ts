@@ -1,36 +1,25 @@
 /**
- * The token lifecycle of one logged-in user: login, countdown, renewal with the refresh token,
- * waiting for the password when the token is gone, and revocation on quit.
- * A plain class with subscribe/getSnapshot so React can read it with useSyncExternalStore.
+ * The token lifecycle of one logged-in user, as a state machine: login, countdown, renewal with
+ * the refresh token, waiting for the password when the token is gone, and revocation on quit.
+ * React reads it through `subscribe`/`getSnapshot` (useSyncExternalStore). This file holds the
+ * transitions a user causes; the tokens and their timers are the TokenKeeper's, and the calls
+ * waiting for a password are the PasswordWait's.
  */
 import type {WazoClient} from '../api/contract.js';
 import type {Token} from '../api/schemas.js';
 import {ApiError, isApiError} from '../api/errors.js';
-import {renewDelay, tokenTimes} from './countdown.js';
+import {Store} from '../util/store.js';
+import type {Clock, TimerHandle} from './long-timers.js';
+import {PasswordWait} from './password-wait.js';
+import {Revoker} from './revocation.js';
+import {asApiError, cancelled, forbidden} from './session-errors.js';
+import {initialSnapshot, type SessionSnapshot} from './snapshot.js';
+import {withTimeLimit} from './time-limit.js';
+import {TokenKeeper} from './token-keeper.js';
+import {loginRequest, type TokenSettings} from './token-requests.js';
 
-/** Where the session is in its life. */
-export type SessionState = 'logged-out' | 'active' | 'renewing' | 'expired' | 'ended';
-
-/** What the header shows; a new object on every change, the same object otherwise. */
-export interface SessionSnapshot {
-  readonly state: SessionState;
-  readonly username?: string;
-  /** The token's own tenant (`metadata.tenant_uuid`), not the working tenant. */
-  readonly tenantUuid?: string;
-  readonly acl: readonly string[];
-  /** The ACL holds `#`: this token can do anything, as the Wazo quickstart warns. */
-  readonly fullAccess: boolean;
-  /** Local epoch ms when the access token expires, corrected for the server's clock. */
-  readonly expiresAt?: number;
-  /** The token's lifetime in ms. */
-  readonly lifetime?: number;
-  readonly hasRefreshToken: boolean;
-  /** Why the session is expired, or why the last renewal or revocation failed. */
-  readonly lastError?: ApiError;
-}
-
-/** Whatever the injected timer functions return. */
-export type TimerHandle = unknown;
+export type {SessionSnapshot, SessionState} from './snapshot.js';
+export type {TimerHandle} from './long-timers.js';
 
 export interface SessionOptions {
   /** `wazo-tui-<install id>`. */
@@ -51,84 +40,51 @@ export interface WithTokenOptions {
   signal?: AbortSignal;
 }
 
-interface AccessToken {
-  token: string;
-  expiresAt: number;
-  lifetime: number;
-  /** The server said this token is unknown: it is never sent again. */
-  gone: boolean;
-}
-
-interface Waiter {
-  resolve(token: string): void;
-  reject(error: ApiError): void;
-}
-
-type TimerSlot = 'renew' | 'expiry';
-
-// setTimeout takes at most 2^31-1 ms; longer waits are re-armed.
-const MAX_TIMER_MS = 2_147_483_647;
-// A failed renewal is retried once at half the time left, unless less than this is left.
-const MIN_RETRY_MS = 1000;
-const TRANSIENT: ReadonlySet<string> = new Set(['unreachable', 'timeout', 'server', 'name-not-found']);
-
-const REVOKED_MESSAGE = 'The session was ended on the server (token revoked or expired)';
-const PASSWORD_HINT = 'Enter the password to continue; the screen is kept.';
-
-const initialSnapshot: SessionSnapshot = {state: 'logged-out', acl: [], fullAccess: false, hasRefreshToken: false};
-
 /** One user's session against one server. The password is only passed through, never kept. */
 export class Session {
   private readonly client: WazoClient;
-  private readonly clientId: string;
-  private readonly expiration: number;
-  private readonly refresh: boolean;
-  private readonly now: () => number;
-  private readonly setTimer: (callback: () => void, ms: number) => TimerHandle;
-  private readonly clearTimer: (handle: TimerHandle) => void;
-  private readonly revokeTimeoutMs: number;
-
-  private snap: SessionSnapshot = initialSnapshot;
-  private readonly listeners = new Set<() => void>();
-  private access?: AccessToken;
-  private refreshToken?: string;
+  private readonly settings: TokenSettings;
+  private readonly clock: Clock;
+  private readonly store = new Store<SessionSnapshot>(initialSnapshot);
+  private readonly waiting = new PasswordWait();
+  private readonly revoker: Revoker;
+  private readonly tokens: TokenKeeper;
   /** Bumped by login, logout and end: answers to requests of an older epoch are discarded. */
   private epoch = 0;
-  /** Bumped by every installed token: an older renewal's answer is discarded. */
-  private generation = 0;
-  private renewal?: Promise<void>;
-  private readonly waiters = new Set<Waiter>();
-  private readonly timers = new Map<TimerSlot, TimerHandle>();
-  private readonly checks = new Map<string, Promise<boolean>>();
 
   constructor(client: WazoClient, options: SessionOptions) {
     this.client = client;
-    this.clientId = options.clientId;
-    this.expiration = options.expiration ?? 3600;
-    this.refresh = options.refresh ?? true;
-    this.now = options.now ?? Date.now;
-    this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
-    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
-    this.revokeTimeoutMs = options.revokeTimeoutMs ?? 2000;
+    this.settings = {clientId: options.clientId, expiration: options.expiration ?? 3600, refresh: options.refresh ?? true};
+    const now = options.now ?? Date.now;
+    const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+    const clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
+    this.clock = {now: () => now(), setTimer: (callback, ms) => setTimer(callback, ms), clearTimer: (handle) => clearTimer(handle)};
+    const revokeTimeoutMs = options.revokeTimeoutMs ?? 2000;
+    this.revoker = new Revoker(client, this.settings, (run) => withTimeLimit(run, revokeTimeoutMs, this.clock));
+    this.tokens = new TokenKeeper({
+      client,
+      settings: this.settings,
+      clock: this.clock,
+      store: this.store,
+      revoker: this.revoker,
+      onToken: (token) => this.waiting.resolveAll(token),
+    });
   }
 
   /** Register a change listener (React's useSyncExternalStore); returns the unsubscribe function. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.store.subscribe;
 
   /** The current snapshot (stable identity between changes). */
-  readonly getSnapshot = (): SessionSnapshot => this.snap;
+  readonly getSnapshot = this.store.getSnapshot;
 
   /** The current snapshot. */
   get snapshot(): SessionSnapshot {
-    return this.snap;
+    return this.store.getSnapshot();
   }
 
   /** ms until the access token expires, 0 when past or when there is none. */
-  remaining(now: number = this.now()): number {
-    return this.snap.expiresAt === undefined ? 0 : Math.max(0, this.snap.expiresAt - now);
+  remaining(now: number = this.clock.now()): number {
+    return this.snapshot.expiresAt === undefined ? 0 : Math.max(0, this.snapshot.expiresAt - now);
   }
 
   /**
@@ -136,14 +92,10 @@ export class Session {
    * (auth-failed, too-many-sessions, unreachable, cert-*). A previous session of this object is abandoned and revoked.
    */
   async login(username: string, password: string): Promise<void> {
-    const previous = this.liveToken();
+    const previous = this.tokens.liveToken();
     this.close('logged-out', new ApiError('cancelled', 'A new login replaced the session'));
-    if (previous) void this.revokeQuietly(previous);
-    const epoch = this.epoch;
-    const token = await this.createToken(username, password);
-    const receivedAt = this.now();
-    if (epoch !== this.epoch) return this.discard(token);
-    this.install(token, receivedAt, username);
+    if (previous) void this.revoker.revokeQuietly(previous);
+    await this.logIn(username, password);
   }
 
   /**
@@ -151,15 +103,11 @@ export class Session {
    * A failure is thrown and the waiting calls keep waiting.
    */
   async relogin(password: string): Promise<void> {
-    const username = this.snap.username;
-    if (username === undefined || this.snap.state === 'logged-out' || this.snap.state === 'ended') {
+    const {username, state} = this.snapshot;
+    if (username === undefined || state === 'logged-out' || state === 'ended') {
       throw new Error('relogin() needs a session that logged in and did not end');
     }
-    const epoch = this.epoch;
-    const token = await this.createToken(username, password);
-    const receivedAt = this.now();
-    if (epoch !== this.epoch) return this.discard(token);
-    this.install(token, receivedAt, username);
+    await this.logIn(username, password);
   }
 
   /** Run an authenticated call with a valid token; waits for an in-flight renewal, or for relogin, instead of failing. */
@@ -170,10 +118,10 @@ export class Session {
         return await fn(token);
       } catch (error) {
         if (!isApiError(error, 'token-expired')) throw error;
-        if (this.access?.token === token && !this.access.gone) {
+        if (this.tokens.isCurrent(token)) {
           // A 401 is either a dead token or a missing permission: only wazo-auth can tell which.
-          if (await this.isAlive(token)) throw forbidden(error);
-          this.tokenGone(token);
+          if (await this.tokens.checks.isAlive(token)) throw forbidden(error);
+          this.tokens.tokenGone(token);
         }
         if (attempt >= 2) throw error;
       }
@@ -186,30 +134,10 @@ export class Session {
    * server failure is thrown afterwards.
    */
   async logout(): Promise<void> {
-    let token = this.liveToken();
-    const refreshToken = this.refreshToken;
+    const token = this.tokens.liveToken();
+    const refreshToken = this.tokens.refreshToken;
     this.close('logged-out', new ApiError('cancelled', 'The session was logged out'));
-    const failures: unknown[] = [];
-    if (refreshToken !== undefined) {
-      if (token === undefined) {
-        // The access token is gone: a last one from the refresh token lets us delete the refresh token itself.
-        try {
-          token = (await this.limited((signal) => this.client.auth.refreshToken(this.refreshRequest(refreshToken), {signal}))).token;
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-      if (token !== undefined) {
-        const authed = token;
-        await this.limited((signal) => this.client.auth.deleteRefreshToken(this.clientId, {token: authed, signal})).catch(
-          (error: unknown) => failures.push(error),
-        );
-      }
-    }
-    if (token !== undefined) {
-      const revoked = token;
-      await this.limited((signal) => this.client.auth.revokeToken(revoked, {signal})).catch((error: unknown) => failures.push(error));
-    }
+    const failures = await this.revoker.logout(token, refreshToken);
     if (failures.length > 0) throw failures[0];
   }
 
@@ -218,299 +146,56 @@ export class Session {
    * so a dead server cannot hold the terminal. Never throws; a failure lands in `lastError`.
    */
   async end(): Promise<void> {
-    if (this.snap.state === 'ended') return;
-    const token = this.liveToken();
+    if (this.snapshot.state === 'ended') return;
+    const token = this.tokens.liveToken();
     this.close('ended', new ApiError('cancelled', 'The session has ended'));
     if (token === undefined) return;
     try {
-      await this.limited((signal) => this.client.auth.revokeToken(token, {signal}));
+      await this.revoker.revoke(token);
     } catch (error) {
-      this.update({lastError: asApiError(error)});
+      this.store.publish({...this.snapshot, lastError: asApiError(error)});
     }
+  }
+
+  private async logIn(username: string, password: string): Promise<void> {
+    const epoch = this.epoch;
+    const token: Token = await this.client.auth.createToken(loginRequest(this.settings, username, password));
+    const receivedAt = this.clock.now();
+    // A token nobody will use is revoked rather than left valid on the server.
+    if (epoch !== this.epoch) return void this.revoker.revokeQuietly(token.token);
+    this.tokens.install(token, receivedAt, username);
   }
 
   private async acquire(signal?: AbortSignal): Promise<string> {
     for (;;) {
       if (signal?.aborted) throw cancelled();
-      const access = this.access;
-      switch (this.snap.state) {
+      switch (this.snapshot.state) {
         case 'logged-out':
           throw new ApiError('token-expired', 'Not logged in', {hint: 'Log in first.'});
         case 'ended':
           throw new ApiError('cancelled', 'The session has ended');
         case 'expired':
-          return this.waitForLogin(signal);
+          return this.waiting.wait(signal);
         case 'renewing':
-          await this.renewal;
+          await this.tokens.renewal;
           continue;
-        case 'active':
-          if (access && !access.gone && this.now() < access.expiresAt) return access.token;
+        case 'active': {
+          const token = this.tokens.validToken();
+          if (token !== undefined) return token;
           // The expiry timer has not fired yet (a suspended laptop, a busy loop): act as it would.
-          if (this.refreshToken !== undefined && access && !access.gone) await this.renew();
-          else this.expire(this.expiredError());
+          await this.tokens.renewOrExpire();
           continue;
+        }
       }
     }
-  }
-
-  private waitForLogin(signal?: AbortSignal): Promise<string> {
-    return new Promise<string>((resolve, reject) => {
-      const onAbort = () => {
-        this.waiters.delete(waiter);
-        reject(cancelled());
-      };
-      const waiter: Waiter = {
-        resolve: (token) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(token);
-        },
-        reject: (error) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      };
-      this.waiters.add(waiter);
-      signal?.addEventListener('abort', onAbort, {once: true});
-    });
-  }
-
-  private createToken(username: string, password: string): Promise<Token> {
-    return this.client.auth.createToken(
-      this.refresh
-        ? {username, password, expiration: this.expiration, accessType: 'offline', clientId: this.clientId}
-        : {username, password, expiration: this.expiration},
-    );
-  }
-
-  private refreshRequest(refreshToken: string) {
-    return {refreshToken, clientId: this.clientId, expiration: this.expiration};
-  }
-
-  private install(token: Token, receivedAt: number, username: string): void {
-    const times = tokenTimes(token, receivedAt);
-    if (times === undefined) {
-      void this.revokeQuietly(token.token);
-      throw new ApiError('malformed', 'The server sent a token without a readable expiry time', {
-        serverMessage: `utc_issued_at=${token.utc_issued_at} utc_expires_at=${token.utc_expires_at}`,
-      });
-    }
-    this.generation++;
-    this.cancelTimers();
-    this.checks.clear();
-    this.access = {token: token.token, expiresAt: times.expiresAt, lifetime: times.lifetime, gone: false};
-    // A refresh answer carries no refresh token: the one from the login stays valid.
-    if (token.refresh_token) this.refreshToken = token.refresh_token;
-    this.publish({
-      state: 'active',
-      username,
-      tenantUuid: token.metadata?.tenant_uuid ?? undefined,
-      acl: token.acl,
-      fullAccess: token.acl.includes('#'),
-      expiresAt: times.expiresAt,
-      lifetime: times.lifetime,
-      hasRefreshToken: this.refreshToken !== undefined,
-    });
-    if (this.refreshToken !== undefined) {
-      this.arm('renew', times.expiresAt - times.lifetime + renewDelay(times.lifetime), () => void this.renew());
-    }
-    this.arm('expiry', times.expiresAt, () => this.onExpiry());
-    const waiting = [...this.waiters];
-    this.waiters.clear();
-    for (const waiter of waiting) waiter.resolve(token.token);
-  }
-
-  /** One renewal in flight at most; it never rejects, its outcome is the state. */
-  private renew(): Promise<void> {
-    if (this.renewal) return this.renewal;
-    const refreshToken = this.refreshToken;
-    if (refreshToken === undefined || this.access === undefined) return Promise.resolve();
-    const generation = this.generation;
-    const username = this.snap.username ?? '';
-    this.cancelTimer('renew');
-    this.update({state: 'renewing'});
-    const run = async () => {
-      try {
-        const token = await this.client.auth.refreshToken(this.refreshRequest(refreshToken));
-        const receivedAt = this.now();
-        if (generation !== this.generation || this.snap.state !== 'renewing') return this.discard(token);
-        this.install(token, receivedAt, username);
-      } catch (error) {
-        if (generation === this.generation && this.snap.state === 'renewing') this.renewFailed(asApiError(error));
-      }
-    };
-    const renewal = run().finally(() => {
-      if (this.renewal === renewal) this.renewal = undefined;
-    });
-    this.renewal = renewal;
-    return renewal;
-  }
-
-  private renewFailed(error: ApiError): void {
-    if (error.kind === 'auth-failed') this.refreshToken = undefined;
-    const access = this.access;
-    const left = access ? access.expiresAt - this.now() : 0;
-    if (!access || access.gone || left <= 0) {
-      this.expire(access?.gone ? revokedError(error) : this.expiredError(error));
-      return;
-    }
-    this.update({state: 'active', lastError: error, hasRefreshToken: this.refreshToken !== undefined});
-    if (this.refreshToken !== undefined && TRANSIENT.has(error.kind) && left / 2 >= MIN_RETRY_MS) {
-      this.arm('renew', this.now() + left / 2, () => void this.renew());
-    }
-  }
-
-  private onExpiry(): void {
-    // A renewal in flight decides the state itself when it settles.
-    if (this.snap.state === 'active') this.expire(this.expiredError(this.snap.lastError));
-  }
-
-  private tokenGone(token: string): void {
-    const access = this.access;
-    if (!access || access.token !== token || access.gone) return;
-    access.gone = true;
-    if (this.snap.state === 'renewing') return;
-    if (this.snap.state !== 'active') return;
-    if (this.refreshToken !== undefined) void this.renew();
-    else this.expire(revokedError());
-  }
-
-  private expire(error: ApiError): void {
-    this.cancelTimers();
-    if (this.access) this.access.gone = true;
-    this.update({state: 'expired', lastError: error});
-  }
-
-  private expiredError(cause?: ApiError): ApiError {
-    return new ApiError('token-expired', 'The session expired', {
-      hint: cause ? `${PASSWORD_HINT} (renewal failed: ${cause.message})` : PASSWORD_HINT,
-      cause,
-    });
-  }
-
-  /** Ask wazo-auth whether the token still exists; concurrent questions about one token share one request. */
-  private isAlive(token: string): Promise<boolean> {
-    const pending = this.checks.get(token);
-    if (pending) return pending;
-    const check = this.client.auth.checkToken(token).finally(() => {
-      if (this.checks.get(token) === check) this.checks.delete(token);
-    });
-    this.checks.set(token, check);
-    return check;
-  }
-
-  /** The access token worth revoking, if any. */
-  private liveToken(): string | undefined {
-    return this.access && !this.access.gone ? this.access.token : undefined;
   }
 
   /** Stop everything local: timers, waiting calls, tokens; requests still in flight are ignored when they answer. */
   private close(state: 'logged-out' | 'ended', reason: ApiError): void {
+    const username = this.snapshot.username;
     this.epoch++;
-    this.generation++;
-    this.cancelTimers();
-    this.checks.clear();
-    this.access = undefined;
-    this.refreshToken = undefined;
-    const waiting = [...this.waiters];
-    this.waiters.clear();
-    for (const waiter of waiting) waiter.reject(reason);
-    this.publish({...initialSnapshot, state, username: state === 'ended' ? this.snap.username : undefined});
+    this.tokens.clear();
+    this.waiting.rejectAll(reason);
+    this.store.publish({...initialSnapshot, state, username: state === 'ended' ? username : undefined});
   }
-
-  /** A token nobody will use: revoke it rather than leave it valid on the server. */
-  private discard(token: Token): void {
-    void this.revokeQuietly(token.token);
-  }
-
-  private async revokeQuietly(token: string): Promise<void> {
-    try {
-      await this.limited((signal) => this.client.auth.revokeToken(token, {signal}));
-    } catch {
-      // Best effort: the token expires on its own.
-    }
-  }
-
-  /** Run a request with the revocation time limit, even if the request ignores its abort signal. */
-  private limited<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    return new Promise<T>((resolve, reject) => {
-      const timer = this.setTimer(() => {
-        controller.abort();
-        reject(new ApiError('timeout', `The server did not answer within ${this.revokeTimeoutMs} ms`));
-      }, this.revokeTimeoutMs);
-      run(controller.signal).then(
-        (value) => {
-          this.clearTimer(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.clearTimer(timer);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  private arm(slot: TimerSlot, due: number, action: () => void): void {
-    this.cancelTimer(slot);
-    const delay = Math.min(Math.max(0, due - this.now()), MAX_TIMER_MS);
-    const handle = this.setTimer(() => {
-      this.timers.delete(slot);
-      if (this.now() < due) this.arm(slot, due, action);
-      else action();
-    }, delay);
-    // These timers must not keep a forgotten session's process alive for an hour.
-    if (typeof handle === 'object' && handle !== null && 'unref' in handle && typeof handle.unref === 'function') handle.unref();
-    this.timers.set(slot, handle);
-  }
-
-  private cancelTimer(slot: TimerSlot): void {
-    const handle = this.timers.get(slot);
-    if (handle === undefined) return;
-    this.clearTimer(handle);
-    this.timers.delete(slot);
-  }
-
-  private cancelTimers(): void {
-    this.cancelTimer('renew');
-    this.cancelTimer('expiry');
-  }
-
-  private update(change: Partial<SessionSnapshot>): void {
-    this.publish({...this.snap, ...change});
-  }
-
-  private publish(next: SessionSnapshot): void {
-    this.snap = next;
-    for (const listener of [...this.listeners]) listener();
-  }
-}
-
-function cancelled(): ApiError {
-  return new ApiError('cancelled', 'The request was cancelled');
-}
-
-function revokedError(cause?: ApiError): ApiError {
-  return new ApiError('token-expired', REVOKED_MESSAGE, {
-    hint: cause ? `${PASSWORD_HINT} (renewal failed: ${cause.message})` : PASSWORD_HINT,
-    cause,
-  });
-}
-
-/** A 401 whose token is still valid: the token lacks an ACL. */
-function forbidden(error: ApiError): ApiError {
-  const what = error.requiredAcl ? `the permission ${error.requiredAcl}` : 'the permission for this request';
-  return new ApiError('forbidden', `This account lacks ${what}`, {
-    status: error.status,
-    serverMessage: error.serverMessage,
-    requiredAcl: error.requiredAcl,
-    request: error.request,
-    hint: 'Ask an administrator for a policy that grants it, or log in with another account.',
-    cause: error,
-  });
-}
-
-function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError('server', error instanceof Error ? error.message : String(error), {cause: error});
 }
