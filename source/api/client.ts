@@ -4,12 +4,13 @@
  * a CertificateError.
  */
 import type {Agent} from 'node:https';
-import {isIP} from 'node:net';
 import got, {type Got} from 'got';
 import {createAuthApi} from './auth.js';
 import {createConfdApi} from './confd.js';
 import type {RequestOptions, ServerTarget, TrustPolicy, WazoClient} from './contract.js';
-import {errorCode, mapConnectionError, mapHttpStatus, unexpectedFailure, type Endpoint} from './error-mapping.js';
+import {errorCode, mapConnectionError, unexpectedFailure} from './connection-errors.js';
+import {endpointOf, type Endpoint} from './endpoint.js';
+import {mapHttpStatus} from './http-errors.js';
 import {ApiError} from './errors.js';
 import type {ApiRequest, ApiResponse, Service} from './request.js';
 import {createAgent} from './tls/agent.js';
@@ -125,11 +126,4 @@ export function createClient(target: ServerTarget, trust: TrustPolicy, options: 
       transport.agent.destroy();
     },
   };
-}
-
-function endpointOf(baseUrl: string): Endpoint {
-  const url = new URL(baseUrl);
-  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  const port = url.port === '' ? 443 : Number(url.port);
-  return {host, port, hostPort: `${isIP(host) === 6 ? `[${host}]` : host}:${port}`};
 }

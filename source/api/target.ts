@@ -2,6 +2,7 @@
  * Turn what the user typed as a server address into the services' base URLs.
  */
 import {isIP} from 'node:net';
+import {formatHostPort, urlHost} from '../util/host-port.js';
 import type {ServerTarget} from './contract.js';
 import {UsageError} from './errors.js';
 
@@ -24,12 +25,11 @@ export function parseServer(address: string, overrides: TargetOverrides = {}): S
   if (typed === '') throw new UsageError('No server given: type a host name or address, like pbx.example.com');
 
   const {host, port} = /^[a-z][a-z\d+.-]*:\/\//i.test(typed) ? fromUrl(typed) : fromHostPort(typed);
-  const urlHost = isIP(host) === 6 ? `[${host}]` : host;
-  const origin = `https://${urlHost}${port === DEFAULT_PORT ? '' : `:${port}`}`;
+  const origin = `https://${urlHost(host)}${port === DEFAULT_PORT ? '' : `:${port}`}`;
   return {
     host,
     port,
-    hostPort: `${urlHost}:${port}`,
+    hostPort: formatHostPort(host, port),
     authUrl: overrides.authUrl === undefined ? origin + AUTH_PATH : serviceUrl(overrides.authUrl, '--auth-url'),
     confdUrl: overrides.confdUrl === undefined ? origin + CONFD_PATH : serviceUrl(overrides.confdUrl, '--confd-url'),
   };

@@ -17,6 +17,7 @@ import {confdRoutes} from './confd-routes.js';
 import {dispatch, type DemoRequest, type DemoResponse, type Route} from './http.js';
 import {legacyError, nginxErrorPage, ROUTE_NOT_FOUND} from './errors.js';
 import type {DemoContext} from './context.js';
+import {formatHostPort} from '../util/host-port.js';
 
 export type {DemoAccount} from './accounts.js';
 export {DEMO_TENANT_UUIDS} from './tenants.js';
@@ -214,7 +215,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       resolve(typeof address === 'object' && address ? address.port : 0);
     });
   });
-  const hostPort = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  const hostPort = formatHostPort(host, port);
   const url = `https://${hostPort}`;
 
   return {

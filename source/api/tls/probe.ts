@@ -6,7 +6,8 @@ import type {X509Certificate} from 'node:crypto';
 import {isIP} from 'node:net';
 import {checkServerIdentity, connect, type TLSSocket} from 'node:tls';
 import {ApiError} from '../errors.js';
-import {mapConnectionError, unexpectedFailure} from '../error-mapping.js';
+import {mapConnectionError, unexpectedFailure} from '../connection-errors.js';
+import {endpointFor, type Endpoint} from '../endpoint.js';
 import type {CertificateInfo} from './types.js';
 
 /** How long and against which CAs to probe. */
@@ -23,8 +24,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /** Connect, read the leaf certificate, close. Connection failures are the same ApiErrors as a request's. */
 export function probeCertificate(host: string, port: number, options: ProbeOptions = {}): Promise<CertificateInfo> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const hostPort = `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
-  const endpoint = {host, port, hostPort};
+  const endpoint = endpointFor(host, port);
+  const {hostPort} = endpoint;
   const what = `reading the certificate of ${hostPort}`;
 
   return new Promise<CertificateInfo>((resolve, reject) => {
@@ -69,7 +70,7 @@ export function probeCertificate(host: string, port: number, options: ProbeOptio
         return;
       }
       const authorizationError = socket.authorizationError;
-      finish({info: describeCertificate(x509, host, port, authorizationError ? String(authorizationError) : undefined)});
+      finish({info: describeCertificate(x509, endpoint, authorizationError ? String(authorizationError) : undefined)});
     });
     socket.once('error', (error) => {
       finish({error: mapConnectionError(error, endpoint, what, timeoutMs) ?? unexpectedFailure(error, endpoint, what)});
@@ -78,11 +79,11 @@ export function probeCertificate(host: string, port: number, options: ProbeOptio
 }
 
 /** Every field the Certificate screen shows, read from one X.509 certificate. */
-function describeCertificate(x509: X509Certificate, host: string, port: number, authorizationError?: string): CertificateInfo {
+function describeCertificate(x509: X509Certificate, {host, port, hostPort}: Endpoint, authorizationError?: string): CertificateInfo {
   const subjectCN = commonName(x509.subject);
   const issuerCN = commonName(x509.issuer);
   return {
-    hostPort: `${isIP(host) === 6 ? `[${host}]` : host}:${port}`,
+    hostPort,
     host,
     port,
     subject: oneLine(x509.subject),

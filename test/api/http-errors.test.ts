@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {clipServerText, mapConnectionError, mapHttpStatus} from '../../source/api/error-mapping.js';
+import {clipServerText} from '../../source/api/error-body.js';
+import {mapHttpStatus} from '../../source/api/http-errors.js';
 import type {ApiRequest} from '../../source/api/request.js';
 
 const TOKEN = '0f3e6c1a-5d8b-4b1e-9a57-2c1d0e9f8a7b';
 const users: ApiRequest = {service: 'confd', method: 'GET', path: 'users', label: 'GET /users', secrets: [TOKEN]};
 const login: ApiRequest = {service: 'auth', method: 'POST', path: 'token', label: 'POST /token', unauthorized: 'login', secrets: ['pw']};
-const endpoint = {host: 'pbx.example.com', port: 443, hostPort: 'pbx.example.com:443'};
 
 const authBody = (reason: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({message: 'Unauthorized', error_id: 'unauthorized', details: {invalid_token: TOKEN, reason, ...extra}, timestamp: 1});
@@ -88,33 +88,5 @@ describe('mapHttpStatus', () => {
     assert.ok(!echoed.message.includes(TOKEN));
     assert.ok(echoed.message.length < 400);
     assert.equal(clipServerText(`a\n\n b ${TOKEN}`, [TOKEN]), 'a b …');
-  });
-});
-
-describe('mapConnectionError', () => {
-  const err = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(code), {code, ...extra});
-
-  it('names the host that cannot be found', () => {
-    const error = mapConnectionError(err('ENOTFOUND'), endpoint, 'GET /users', 1000);
-    assert.equal(error?.kind, 'name-not-found');
-    assert.equal(error?.message, 'Cannot find host pbx.example.com: check the name');
-  });
-
-  it('says which address failed and why', () => {
-    const refused = mapConnectionError(err('ECONNREFUSED', {address: '192.0.2.7', port: 443}), endpoint, 'GET /users', 1000);
-    assert.equal(refused?.kind, 'unreachable');
-    assert.match(refused?.message ?? '', /pbx\.example\.com:443 \(192\.0\.2\.7:443\): connection refused/);
-    for (const code of ['EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']) {
-      assert.equal(mapConnectionError(err(code), endpoint, 'x', 1000)?.kind, 'unreachable', code);
-    }
-  });
-
-  it('maps timeouts, cancels and TLS protocol errors, and leaves other errors alone', () => {
-    const timeout = mapConnectionError(Object.assign(new Error('t'), {name: 'TimeoutError', code: 'ETIMEDOUT'}), endpoint, 'GET /users', 1500);
-    assert.equal(timeout?.kind, 'timeout');
-    assert.match(timeout?.message ?? '', /within 1\.5 s \(GET \/users\)/);
-    assert.equal(mapConnectionError(err('ERR_ABORTED'), endpoint, 'x', 1)?.kind, 'cancelled');
-    assert.equal(mapConnectionError(err('ERR_SSL_WRONG_VERSION_NUMBER'), endpoint, 'x', 1)?.kind, 'tls');
-    assert.equal(mapConnectionError(err('SOMETHING_ELSE'), endpoint, 'x', 1), undefined);
   });
 });
