@@ -5,7 +5,7 @@
 import {createClient} from './api/client.js';
 import type {ServerTarget, TrustPolicy, WazoClient} from './api/contract.js';
 import {parseServer} from './api/target.js';
-import {PinStore} from './api/tls/pins.js';
+import {PinStore} from './config/pins.js';
 import {version} from './version.js';
 
 export interface ConnectionOptions {

@@ -11,7 +11,7 @@ import {App} from '../../source/app/App.js';
 import {createQuitter, type Quitter} from '../../source/app/quit.js';
 import type {TuiCommand} from '../../source/cli/args.js';
 import {ProfileStore} from '../../source/config/profiles.js';
-import {PinStore} from '../../source/api/tls/pins.js';
+import {PinStore} from '../../source/config/pins.js';
 import type {DemoServer, RecordedRequest} from '../../source/demo/server.js';
 import {KEYS, press, renderApp, waitForText, type Rendered} from '../helpers/ink.js';
 

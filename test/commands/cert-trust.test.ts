@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {X509Certificate} from 'node:crypto';
 import {readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {PinStore} from '../../source/api/tls/pins.js';
+import {PinStore} from '../../source/config/pins.js';
 import {generateCertificate} from '../../source/demo/certificate.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {runCli, tempDir} from './cli.js';

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {PinStore} from '../../source/api/tls/pins.js';
+import {PinStore} from '../../source/config/pins.js';
+import {pinnedHostPorts} from '../config/pins-on-disk.js';
 import {ProfileStore} from '../../source/config/profiles.js';
 import {generateCertificate} from '../../source/demo/certificate.js';
 import {startDemoServer, type DemoServer, type RecordedRequest} from '../../source/demo/server.js';
@@ -355,7 +356,7 @@ describe('trust comes before any credential', () => {
       const result = await list(['users', signed.hostPort, '--json', '--ca-file', caFile], {configDir});
       assert.equal(result.code, 0, result.stderr);
       assert.ok((JSON.parse(result.stdout) as Page).total > 0);
-      assert.deepEqual(new PinStore(configDir).list(), [], 'trusted through the CA, not pinned');
+      assert.deepEqual(pinnedHostPorts(configDir), [], 'trusted through the CA, not pinned');
     } finally {
       await signed.close();
     }

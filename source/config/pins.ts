@@ -2,13 +2,13 @@
  * The pinned certificates, like ssh's known_hosts: `pins.json` in the config directory (0600, the
  * directory 0700). A damaged file is never overwritten: the error names it and says what to do.
  */
-import {ConfigFileError} from '../../config/errors.js';
-import {chmodSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import Conf from 'conf';
 import {z} from 'zod';
-import {fingerprintOf} from './fingerprint.js';
-import type {Pin} from './types.js';
+import {fingerprintOf} from '../api/tls/fingerprint.js';
+import type {Pin} from '../api/tls/types.js';
+import {ConfigFileError} from './errors.js';
+import {createPrivateDir} from './secure-dir.js';
 
 const pinSchema = z.object({
   hostPort: z.string().min(1),
@@ -41,7 +41,7 @@ export class PinStore {
   readonly #store: Conf<PinFile>;
 
   constructor(configDir: string) {
-    ensurePrivateDirectory(configDir);
+    createPrivateDir(configDir);
     this.file = join(configDir, 'pins.json');
     try {
       this.#store = new Conf<PinFile>({
@@ -74,20 +74,6 @@ export class PinStore {
     this.#store.set('pins', pins);
   }
 
-  /** Forget the pin of `host:port`; true when there was one. */
-  remove(hostPort: string): boolean {
-    const pins = this.#read();
-    if (!(hostPort in pins)) return false;
-    delete pins[hostPort];
-    this.#store.set('pins', pins);
-    return true;
-  }
-
-  /** Every pin, sorted by `host:port` (code-point order). */
-  list(): Pin[] {
-    return Object.values(this.#read()).sort((a, b) => (a.hostPort < b.hostPort ? -1 : a.hostPort > b.hostPort ? 1 : 0));
-  }
-
   #read(): Record<string, Pin> {
     let raw: unknown;
     try {
@@ -117,11 +103,4 @@ export class PinStore {
     const reason = error instanceof SyntaxError ? 'not valid JSON' : error instanceof Error ? error.message : String(error);
     return new PinStoreError(this.file, reason, {cause: error});
   }
-}
-
-/** Create the config directory 0700; a directory that already exists is the user's and keeps its mode. */
-function ensurePrivateDirectory(directory: string): void {
-  // mkdir's mode is reduced by the umask; chmod makes the result exactly 0700.
-  const created = mkdirSync(directory, {recursive: true, mode: 0o700});
-  if (created !== undefined) chmodSync(directory, 0o700);
 }
