@@ -3,7 +3,7 @@
  * Used by `wazo-tui cert` and by the Certificate screens, so both say the same thing.
  */
 import {X509Certificate} from 'node:crypto';
-import {formatDate} from '../api/tls/trust-errors.js';
+import {formatDate} from '../text/format-date.js';
 import type {CertificateInfo, Pin} from '../api/tls/types.js';
 
 export {formatDate};

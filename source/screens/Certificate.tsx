@@ -5,7 +5,8 @@
  * certificates are explained and offer nothing.
  */
 import {Box, Text, useInput} from 'ink';
-import {trustDecision, type CertificateError} from '../api/tls/trust-errors.js';
+import type {CertificateError} from '../api/tls/trust-errors.js';
+import {trustDecision} from '../text/trust-choices.js';
 import {certificateFields, pbxFingerprintCommand, wrapFingerprint} from '../output/certificate.js';
 import {sanitize} from '../text/sanitize.js';
 import {truncate} from '../text/width.js';

@@ -1,7 +1,8 @@
 /**
  * A request that failed on the server's certificate becomes a CertificateError carrying what the
- * probe saw, and the UI asks `trustDecision` which choices it may offer (notes/tls.md §4).
+ * probe saw and why it was refused, finer than the error kind (notes/tls.md §4).
  */
+import {formatDate} from '../../text/format-date.js';
 import {ApiError, type ApiErrorKind} from '../errors.js';
 import type {CertificateInfo, Pin} from './types.js';
 
@@ -154,26 +155,4 @@ export function certificateErrorFor(
     ...base,
     hint: 'This certificate cannot be used for HTTPS as it is: fix it on the server.',
   });
-}
-
-/** Which choices the Certificate screen offers for an error. */
-export interface TrustChoices {
-  /** Trust and remember (pin). */
-  canTrust: boolean;
-  /** Trust for this session only. */
-  canTrustOnce: boolean;
-  /** A changed certificate: only a typed `replace` may re-pin. */
-  mustTypeReplace: boolean;
-}
-
-/** Untrusted → trust, once, or refuse; changed → only a deliberate replace; expired and others → nothing. */
-export function trustDecision(error: CertificateError): TrustChoices {
-  if (error.kind === 'cert-changed') return {canTrust: false, canTrustOnce: false, mustTypeReplace: true};
-  if (error.kind === 'cert-untrusted') return {canTrust: true, canTrustOnce: true, mustTypeReplace: false};
-  return {canTrust: false, canTrustOnce: false, mustTypeReplace: false};
-}
-
-/** A certificate date as `2026-11-28 00:52:51 UTC`. */
-export function formatDate(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
