@@ -1,5 +1,5 @@
 /**
- * The wazo-auth endpoints the client uses: tokens (create, refresh, check, read, revoke),
+ * The wazo-auth endpoints the client uses: tokens (create, refresh, check, revoke),
  * the refresh token of this installation, and tenants.
  */
 import type {AuthApi, AuthedOptions, CreateTokenRequest, RefreshTokenRequest, RequestOptions} from './contract.js';
@@ -57,18 +57,6 @@ export function createAuthApi(send: Send): AuthApi {
         secrets: [token],
       });
       return response.status !== 404;
-    },
-
-    getToken(token: string, options: RequestOptions = {}) {
-      return tokenRequest({
-        service: 'auth',
-        method: 'GET',
-        path: `token/${encodeURIComponent(token)}`,
-        label: 'GET /token/…',
-        signal: options.signal,
-        notFoundMeansTokenGone: true,
-        secrets: [token],
-      });
     },
 
     async revokeToken(token: string, options: RequestOptions = {}) {

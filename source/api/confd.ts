@@ -44,10 +44,9 @@ export function createConfdApi(send: Send): ConfdApi {
   };
 }
 
-/** confd's list parameters; filters are exact-match columns and never override the named parameters. */
+/** confd's list parameters. */
 function listParams(query: ListQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query.filters ?? {})) params.set(key, value);
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   if (query.offset !== undefined) params.set('offset', String(query.offset));
   if (query.search !== undefined && query.search !== '') params.set('search', query.search);

@@ -43,8 +43,6 @@ export interface ListQuery {
   order?: string;
   direction?: 'asc' | 'desc';
   recurse?: boolean;
-  /** Exact-match filters (`?context=default`). */
-  filters?: Record<string, string>;
 }
 
 export interface CreateTokenRequest {
@@ -75,7 +73,6 @@ export interface AuthApi {
   refreshToken(request: RefreshTokenRequest, options?: RequestOptions): Promise<Token>;
   /** `HEAD /token/{token}`: true on 204, false on 404. */
   checkToken(token: string, options?: RequestOptions): Promise<boolean>;
-  getToken(token: string, options?: RequestOptions): Promise<Token>;
   /** `DELETE /token/{token}`. */
   revokeToken(token: string, options?: RequestOptions): Promise<void>;
   /** `DELETE /users/me/tokens/{client_id}`: forget this installation's refresh token. */

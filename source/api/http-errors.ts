@@ -33,7 +33,6 @@ export function mapHttpStatus(status: number, body: string, request: ApiRequest)
     });
   }
   if (status === 404) {
-    if (request.notFoundMeansTokenGone) return tokenGone(what, base);
     return new ApiError('not-found', `Not found (${what})${said}`, {...base, hint: 'It may have been deleted, or belong to another tenant.'});
   }
   if (status === 429) {

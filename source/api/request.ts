@@ -23,8 +23,6 @@ export interface ApiRequest {
   accept?: readonly number[];
   /** What a 401 means: wrong credentials (`login`), a refused refresh token (`refresh`), or (default) the X-Auth-Token. */
   unauthorized?: 'login' | 'refresh';
-  /** A 404 that means the token is gone rather than a missing resource. */
-  notFoundMeansTokenGone?: boolean;
   /** Strings that must never appear in a message (the token, the password), even when the server echoes them. */
   secrets: readonly string[];
 }

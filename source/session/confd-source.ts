@@ -3,7 +3,7 @@
  * so a renewal or an expired session makes it wait rather than fail.
  */
 import type {ConfdCollection, ConfdItem, ListQuery, WazoClient} from '../api/contract.js';
-import type {Infos, ListPage, Tenant} from '../api/schemas.js';
+import type {ListPage, Tenant} from '../api/schemas.js';
 import type {Session} from './session.js';
 
 export interface SourceOptions {
@@ -17,7 +17,6 @@ export interface ConfdSource {
   list<C extends ConfdCollection>(collection: C, query: ListQuery, options?: SourceOptions): Promise<ListPage<ConfdItem[C]>>;
   get<C extends ConfdCollection>(collection: C, id: number | string, options?: SourceOptions): Promise<ConfdItem[C]>;
   listTenants(options?: SourceOptions): Promise<ListPage<Tenant>>;
-  infos(options?: SourceOptions): Promise<Infos>;
 }
 
 /** Wrap the client's confd and tenant calls in the session's token handling. */
@@ -28,6 +27,5 @@ export function confdSource(session: Session, client: WazoClient): ConfdSource {
     list: (collection, query, options = {}) => run(options, (authed) => client.confd.list(collection, query, authed)),
     get: (collection, id, options = {}) => run(options, (authed) => client.confd.get(collection, id, authed)),
     listTenants: (options = {}) => run(options, (authed) => client.auth.listTenants(authed)),
-    infos: (options = {}) => run(options, (authed) => client.confd.infos(authed)),
   };
 }

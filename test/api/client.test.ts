@@ -86,16 +86,13 @@ describe('client against the demo server: tokens', () => {
     assert.equal(Buffer.from(basic, 'base64').toString('utf8'), `${UTF8_USER.username}:${UTF8_USER.password}`);
   });
 
-  it('checks, reads and revokes a token; a revoked token checks false and ends the session', async () => {
+  it('checks and revokes a token; a revoked token checks false and ends the session', async () => {
     const token = await client.auth.createToken({username: server.username, password: server.password, expiration: 60});
     secrets.add(token.token);
+    assert.equal(token.metadata?.tenant_uuid, DEMO_TENANT_UUIDS.acme);
     assert.equal(await client.auth.checkToken(token.token), true);
-    const read = await client.auth.getToken(token.token);
-    assert.equal(read.token, token.token);
-    assert.equal(read.metadata?.tenant_uuid, DEMO_TENANT_UUIDS.acme);
     await client.auth.revokeToken(token.token);
     assert.equal(await client.auth.checkToken(token.token), false);
-    await failure(client.auth.getToken(token.token), 'token-expired');
     await failure(client.confd.list('users', {limit: 1}, {token: token.token}), 'token-expired');
     await client.auth.revokeToken(token.token);
   });
@@ -228,14 +225,6 @@ describe('client against the demo server: confd', () => {
     secrets.add(token.token);
     const error = await failure(client.confd.list('users', {}, {token: token.token, tenant: DEMO_TENANT_UUIDS.globex}), 'forbidden');
     assert.ok(error.message.includes(DEMO_TENANT_UUIDS.globex));
-  });
-
-  it('passes exact-match filters', async () => {
-    const some = await client.confd.list('lines', {limit: 1}, authed());
-    const context = some.items[0]?.context ?? assert.fail('a line');
-    const filtered = await client.confd.list('lines', {filters: {context}}, authed());
-    assert.ok(filtered.total > 0);
-    assert.ok(filtered.items.every((line) => line.context === context));
   });
 
   it('gets one user by id and by uuid, a line and an extension, and infos', async () => {

@@ -79,10 +79,6 @@ describe('mapHttpStatus', () => {
     assert.equal(mapHttpStatus(500, 'boom', users).status, 500);
   });
 
-  it('a 404 on a token read means the session is gone', () => {
-    assert.equal(mapHttpStatus(404, '{"reason":["No such token"]}', {...users, notFoundMeansTokenGone: true}).kind, 'token-expired');
-  });
-
   it('redacts secrets and cuts long server text', () => {
     const echoed = mapHttpStatus(400, JSON.stringify([`bad token ${TOKEN} ${'x'.repeat(1000)}`]), users);
     assert.ok(!echoed.message.includes(TOKEN));

@@ -10,7 +10,7 @@ import type {TrustPolicy, WazoClient} from '../../source/api/contract.js';
 import {isApiError, UsageError} from '../../source/api/errors.js';
 import {parseServer} from '../../source/api/target.js';
 import {createAgent} from '../../source/api/tls/agent.js';
-import {loadCaBundle} from '../../source/api/tls/ca-bundle.js';
+import {caBundleFor, defaultCaBundle} from '../../source/api/tls/ca-bundle.js';
 import {fingerprintOf} from '../../source/api/tls/fingerprint.js';
 import {probeCertificate} from '../../source/api/tls/probe.js';
 import {CertificateError} from '../../source/api/tls/trust-errors.js';
@@ -249,7 +249,7 @@ describe('TLS trust: nothing is sent to an untrusted server', () => {
 
   it('puts the policy on the agent, so a per-request rejectUnauthorized:false cannot weaken it', async () => {
     const server = await startRecordingServer(selfA);
-    const agent = createAgent({}, loadCaBundle({env: {}, systemBundlePaths: []}));
+    const agent = createAgent({}, defaultCaBundle({}, []));
     try {
       await assert.rejects(
         got(`https://127.0.0.1:${server.port}/api/confd/1.1/infos`, {
@@ -326,8 +326,8 @@ describe('probeCertificate', () => {
 
 describe('CA bundle', () => {
   it('honours NODE_EXTRA_CA_CERTS: an agent built on that bundle trusts the CA', async () => {
-    const withExtra = loadCaBundle({env: {NODE_EXTRA_CA_CERTS: caFile}, systemBundlePaths: []});
-    const without = loadCaBundle({env: {}, systemBundlePaths: []});
+    const withExtra = defaultCaBundle({NODE_EXTRA_CA_CERTS: caFile}, []);
+    const without = defaultCaBundle({}, []);
     assert.equal(withExtra.length, without.length + 1);
     assert.ok(withExtra.includes(ca.certPem.trim()) || withExtra.some((pem) => fingerprintOf(pem) === ca.fingerprint256));
 
@@ -350,31 +350,31 @@ describe('CA bundle', () => {
   it('reads the system bundle, and an unreadable NODE_EXTRA_CA_CERTS is ignored as Node does', () => {
     const system = join(scratch, 'system.pem');
     writeFileSync(system, `${ca.certPem}\n${caLeafIp.certPem}`);
-    const base = loadCaBundle({env: {}, systemBundlePaths: []}).length;
-    assert.equal(loadCaBundle({env: {}, systemBundlePaths: [join(scratch, 'absent.pem'), system]}).length, base + 2);
-    assert.equal(loadCaBundle({env: {NODE_EXTRA_CA_CERTS: join(scratch, 'absent.pem')}, systemBundlePaths: []}).length, base);
+    const base = defaultCaBundle({}, []).length;
+    assert.equal(defaultCaBundle({}, [join(scratch, 'absent.pem'), system]).length, base + 2);
+    assert.equal(defaultCaBundle({NODE_EXTRA_CA_CERTS: join(scratch, 'absent.pem')}, []).length, base);
   });
 
   it('adds --ca-file certificates once, even when given twice', () => {
-    const base = loadCaBundle({env: {}, systemBundlePaths: []}).length;
-    assert.equal(loadCaBundle({env: {}, systemBundlePaths: [], caFiles: [caFile, caFile]}).length, base + 1);
+    const base = caBundleFor().length;
+    assert.equal(caBundleFor([caFile, caFile]).length, base + 1);
   });
 
   it('names a missing CA file, and a file without a certificate', () => {
     const missing = join(scratch, 'missing.pem');
     assert.throws(
-      () => loadCaBundle({caFiles: [missing]}),
+      () => caBundleFor([missing]),
       (error: unknown) => error instanceof UsageError && error.message.includes(missing) && /no such file/.test(error.message),
     );
     const empty = join(scratch, 'empty.pem');
     writeFileSync(empty, 'not a certificate\n');
     assert.throws(
-      () => loadCaBundle({caFiles: [empty]}),
+      () => caBundleFor([empty]),
       (error: unknown) => error instanceof UsageError && error.message.includes(empty) && /no certificate/.test(error.message),
     );
     const broken = join(scratch, 'broken.pem');
     writeFileSync(broken, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
-    assert.throws(() => loadCaBundle({caFiles: [broken]}), (error: unknown) => error instanceof UsageError && /damaged/.test(error.message));
+    assert.throws(() => caBundleFor([broken]), (error: unknown) => error instanceof UsageError && /damaged/.test(error.message));
   });
 
   it('makes createClient fail clearly on a missing --ca-file', () => {

@@ -17,27 +17,22 @@ const SYSTEM_BUNDLE_PATHS: readonly string[] = [
   '/etc/ssl/cert.pem', // macOS, Alpine, BSDs
 ];
 
-/** Where to look for CA certificates; every field has a default for the real process. */
-export interface CaBundleSources {
-  caFiles?: readonly string[];
-  env?: NodeJS.ProcessEnv;
-  systemBundlePaths?: readonly string[];
-}
-
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
-let defaultBase: readonly string[] | undefined;
+let processDefault: readonly string[] | undefined;
 
 /** The bundle for this process and these CA files; the part that never changes is read once. */
 export function caBundleFor(caFiles: readonly string[] = []): string[] {
-  defaultBase ??= dedupe(baseBundle(process.env, SYSTEM_BUNDLE_PATHS));
-  return caFiles.length === 0 ? [...defaultBase] : dedupe([...defaultBase, ...caFiles.flatMap(readCaFile)]);
+  processDefault ??= defaultCaBundle(process.env, SYSTEM_BUNDLE_PATHS);
+  return caFiles.length === 0 ? [...processDefault] : dedupe([...processDefault, ...caFiles.flatMap(readCaFile)]);
 }
 
-/** Read every source now (no cache): for tests and for callers that inject the environment. */
-export function loadCaBundle(sources: CaBundleSources = {}): string[] {
-  const base = baseBundle(sources.env ?? process.env, sources.systemBundlePaths ?? SYSTEM_BUNDLE_PATHS);
-  return dedupe([...base, ...(sources.caFiles ?? []).flatMap(readCaFile)]);
+/** What is trusted without a --ca-file: Node's roots, the first OS bundle found, `NODE_EXTRA_CA_CERTS`; one copy of each. */
+export function defaultCaBundle(env: NodeJS.ProcessEnv, systemPaths: readonly string[]): string[] {
+  const system = systemPaths.map(readQuietly).find((blocks) => blocks !== undefined) ?? [];
+  // Node itself warns at start-up about an unreadable NODE_EXTRA_CA_CERTS and carries on: so do we.
+  const extra = env.NODE_EXTRA_CA_CERTS ? (readQuietly(env.NODE_EXTRA_CA_CERTS) ?? []) : [];
+  return dedupe([...rootCertificates, ...system, ...extra]);
 }
 
 /**
@@ -65,13 +60,6 @@ function readCaFile(file: string): string[] {
     }
   });
   return blocks;
-}
-
-function baseBundle(env: NodeJS.ProcessEnv, systemPaths: readonly string[]): string[] {
-  const system = systemPaths.map(readQuietly).find((blocks) => blocks !== undefined) ?? [];
-  // Node itself warns at start-up about an unreadable NODE_EXTRA_CA_CERTS and carries on: so do we.
-  const extra = env.NODE_EXTRA_CA_CERTS ? (readQuietly(env.NODE_EXTRA_CA_CERTS) ?? []) : [];
-  return [...rootCertificates, ...system, ...extra];
 }
 
 /** The parseable certificates of a file, or undefined when it cannot be read. */
