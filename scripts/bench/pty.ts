@@ -4,6 +4,7 @@
  * Every chunk is timestamped, counted and applied to a virtual Screen.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
+import {shellWord} from '../../source/text/shell-word.js';
 import {Screen} from './screen.js';
 import {childrenOf, forget, track} from './processes.js';
 
@@ -56,7 +57,7 @@ export class PtySession {
 
   constructor(options: PtyOptions) {
     this.screen = new Screen(options.cols, options.rows);
-    const inner = `stty cols ${options.cols} rows ${options.rows}; exec ${options.command.map(shellQuote).join(' ')}`;
+    const inner = `stty cols ${options.cols} rows ${options.rows}; exec ${options.command.map(shellWord).join(' ')}`;
     const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8'};
     // Ink renders non-interactively (no incremental frames) when it believes it runs in CI.
     delete env.CI;
@@ -245,8 +246,4 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   } finally {
     clearTimeout(timer);
   }
-}
-
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -5,6 +5,7 @@
  */
 import {useRef} from 'react';
 import {Text, useInput, usePaste} from 'ink';
+import {stripControls} from '../text/control-chars.js';
 import {sanitize} from '../text/sanitize.js';
 import {graphemes, truncate, truncateStart} from '../text/width.js';
 import {useTheme} from '../theme.js';
@@ -26,7 +27,6 @@ export interface TextFieldProps {
   width: number;
 }
 
-const controls = /[\u0000-\u001f\u007f-\u009f]/gu;
 const lineBreak = /[\r\n]/u;
 
 /** The text field (see the module comment). */
@@ -56,7 +56,7 @@ export function TextField({value, onChange, onSubmit, onCancel, mask = false, pl
       else if (!key.ctrl && !key.meta && !key.tab && input !== '') {
         // Without bracketed paste a pasted line arrives as typed text: a line break submits it.
         const [typed = '', ...rest] = input.split(lineBreak);
-        const next = current + typed.replace(controls, '');
+        const next = current + stripControls(typed);
         if (next !== current) change(next);
         if (rest.length > 0) onSubmit?.(next);
       }
@@ -66,7 +66,7 @@ export function TextField({value, onChange, onSubmit, onCancel, mask = false, pl
 
   usePaste(
     (text) => {
-      const pasted = text.replace(controls, '');
+      const pasted = stripControls(text);
       if (pasted !== '') change(latest.current + pasted);
     },
     {isActive: focus},

@@ -5,7 +5,9 @@
  * a server's string drive the terminal or disguise itself. Those are written as `\uXXXX`
  * escapes, so the text a parser reads back is exactly the server's.
  */
-const unsafe = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
+import {DEL_C1_RANGE} from '../text/control-chars.js';
+
+const unsafe = new RegExp(`[${DEL_C1_RANGE}\\p{Cf}\\p{Zl}\\p{Zp}]`, 'gu');
 
 /** `JSON.stringify(value, null, 2)` with every character a terminal could act on escaped. */
 export function toSafeJson(value: unknown): string {

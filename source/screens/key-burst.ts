@@ -5,6 +5,7 @@
  */
 import type {Key} from 'ink';
 import {matchKeys, type Scope} from '../keys.js';
+import {stripControls} from '../text/control-chars.js';
 
 export type FieldOpener = 'app.command' | 'collection.search';
 
@@ -29,6 +30,6 @@ export function splitBurst(input: string, key: Key, scope: Scope): Burst {
   const [line = '', ...rest] = chars.slice(at + 1).join('').split(/[\r\n]/);
   return {
     keys: chars.slice(0, at + 1).join(''),
-    field: {opener, text: line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''), submitted: rest.length > 0},
+    field: {opener, text: stripControls(line), submitted: rest.length > 0},
   };
 }

@@ -21,6 +21,7 @@
  *   tag characters inside a subdivision flag such as 🏴 England.
  * - Lone UTF-16 surrogates become U+FFFD.
  */
+import {CONTROL_RANGE} from './control-chars.js';
 
 const bidiNames: ReadonlyMap<number, string> = new Map([
   [0x061c, 'ALM'],
@@ -49,8 +50,10 @@ const invisibleNames: ReadonlyMap<number, string> = new Map([
 ]);
 
 /** Any character that needs a closer look; strings without one are returned as they are. */
-const suspicious =
-  /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Noncharacter_Code_Point}\u115f\u1160\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+const suspicious = new RegExp(
+  `[${CONTROL_RANGE}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}\\p{Noncharacter_Code_Point}\\u115f\\u1160\\u3164\\uffa0\\ufe00-\\ufe0f\\u{e0100}-\\u{e01ef}]`,
+  'u',
+);
 
 const extendedPictographic = /^\p{Extended_Pictographic}$/u;
 const emojiModifier = /^[\u{1f3fb}-\u{1f3ff}\ufe0f]$/u;
