@@ -3,12 +3,13 @@ import {after, afterEach, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {join, relative} from 'node:path';
 import {createClient} from '../../source/api/client.js';
 import type {WazoClient} from '../../source/api/contract.js';
 import {isApiError} from '../../source/api/errors.js';
 import {parseServer} from '../../source/api/target.js';
-import {clientIdFor, installId} from '../../source/config/install-id.js';
+import {acceptCertificate, checkTrust, logIn, type ConnectContext} from '../../source/app/connect-flow.js';
+import {ProfileStore} from '../../source/config/profiles.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {confdSource} from '../../source/session/confd-source.js';
 import {formatRemaining} from '../../source/session/countdown.js';
@@ -188,20 +189,33 @@ describe('Session against the demo server', () => {
     assert.ok(server.requests.some((request) => request.method === 'DELETE' && request.url.endsWith('/users/me/tokens/wazo-tui-session-test')));
   });
 
-  test('after login and end, no file of the config dir holds the password', async () => {
+  test('after the real login path and end, no file it wrote holds the password or the token', async () => {
     const configDir = join(mkdtempSync(join(tmpdir(), 'wazo-tui-session-')), 'config');
+    const context: ConnectContext = {configDir, caFiles: [], profiles: new ProfileStore(configDir), trusted: new Set()};
     try {
-      const {session} = open({clientId: clientIdFor(installId(configDir))});
-      await session.login('carol', UNIQUE_PASSWORD);
+      // What the dashboard does: check the certificate, pin it, log in (which remembers the profile).
+      const trust = await checkTrust(context, server.hostPort);
+      assert.equal(trust.kind, 'decide', 'the demo certificate is not trusted yet');
+      if (trust.kind === 'decide') acceptCertificate(context, trust.error, true);
+      const {session, client} = await logIn(context, {server: server.hostPort, username: 'carol', password: UNIQUE_PASSWORD, expiration: 3600});
+      opened.push({client, session});
+      const token = await currentToken(session);
       await session.end();
       const basic = Buffer.from(`carol:${UNIQUE_PASSWORD}`).toString('base64');
       const files = listFiles(configDir);
-      assert.ok(files.length >= 1, 'the install id was written');
+      assert.deepEqual(
+        files.map((file) => relative(configDir, file)).sort(),
+        ['install.json', 'pins.json', 'profiles.json'],
+        'the install id, the pin and the profile were written',
+      );
+      assert.ok(readFileSync(join(configDir, 'profiles.json'), 'utf8').includes('carol'), 'the profile remembers the username');
       for (const file of files) {
         const text = readFileSync(file, 'utf8');
         assert.ok(!text.includes(UNIQUE_PASSWORD) && !text.includes(basic), `${file} holds the password`);
+        assert.ok(!text.includes(token), `${file} holds the access token`);
       }
     } finally {
+      context.connection?.client.close();
       rmSync(join(configDir, '..'), {recursive: true, force: true});
     }
   });
