@@ -5,7 +5,7 @@
  */
 
 /** C0, as the body of a regular expression character class. */
-export const C0_RANGE = '\\u0000-\\u001f';
+const C0_RANGE = '\\u0000-\\u001f';
 /** DEL and C1, as the body of a character class (JSON.stringify escapes C0 but leaves these). */
 export const DEL_C1_RANGE = '\\u007f-\\u009f';
 /** Every control character, as the body of a character class, for patterns that add to it. */
