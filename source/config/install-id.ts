@@ -5,7 +5,8 @@
  */
 import {randomUUID} from 'node:crypto';
 import {mkdirSync} from 'node:fs';
-import Conf from 'conf';
+import type Conf from 'conf';
+import {openSettingsFile} from './settings-file.js';
 
 interface InstallStore {
   id?: string;
@@ -29,14 +30,8 @@ export function readInstallId(configDir: string): InstallIdResult {
   let stored: unknown;
   try {
     mkdirSync(configDir, {recursive: true, mode: 0o700});
-    // clearInvalidConfig stays false: a file we cannot read is reported, not wiped.
-    store = new Conf<InstallStore>({
-      cwd: configDir,
-      configName: 'install',
-      projectSuffix: '',
-      configFileMode: 0o600,
-      clearInvalidConfig: false,
-    });
+    // A file we cannot read is reported, not wiped.
+    store = openSettingsFile<InstallStore>(configDir, 'install');
     stored = store.get('id');
   } catch (error) {
     return fresh(`cannot read the installation id in ${configDir} (${reason(error)})`);

@@ -3,12 +3,13 @@
  * directory 0700). A damaged file is never overwritten: the error names it and says what to do.
  */
 import {join} from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import {z} from 'zod';
 import {fingerprintOf} from '../api/tls/fingerprint.js';
 import type {Pin} from '../api/tls/types.js';
 import {ConfigFileError} from './errors.js';
 import {createPrivateDir} from './secure-dir.js';
+import {openSettingsFile} from './settings-file.js';
 
 const pinSchema = z.object({
   hostPort: z.string().min(1),
@@ -44,14 +45,7 @@ export class PinStore {
     createPrivateDir(configDir);
     this.file = join(configDir, 'pins.json');
     try {
-      this.#store = new Conf<PinFile>({
-        cwd: configDir,
-        configName: 'pins',
-        projectSuffix: '',
-        configFileMode: 0o600,
-        accessPropertiesByDotNotation: false,
-        clearInvalidConfig: false,
-      });
+      this.#store = openSettingsFile<PinFile>(configDir, 'pins');
     } catch (error) {
       throw this.#damaged(error);
     }

@@ -2,9 +2,10 @@
  * Remembered servers: address, username, token lifetime, CA files and API URL overrides.
  * Never a password or a token. Kept with conf in `profiles.json` (0600) in the config directory.
  */
-import Conf from 'conf';
+import type Conf from 'conf';
 import {ConfigFileError} from './errors.js';
 import {ensurePrivateDir} from './secure-dir.js';
+import {openSettingsFile} from './settings-file.js';
 
 
 export interface Profile {
@@ -30,14 +31,7 @@ export class ProfileStore {
   constructor(configDir: string) {
     ensurePrivateDir(configDir);
     try {
-      this.#store = new Conf<ProfileFile>({
-        cwd: configDir,
-        configName: 'profiles',
-        projectSuffix: '',
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-        defaults: {profiles: {}},
-      });
+      this.#store = openSettingsFile<ProfileFile>(configDir, 'profiles', {profiles: {}});
     } catch (error) {
       throw new ConfigFileError(
         `Cannot read ${configDir}/profiles.json: ${(error as Error).message.replace(/\.$/, '')}. ` +
