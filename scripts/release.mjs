@@ -11,7 +11,13 @@ import {root} from './esbuild-options.mjs';
 const executable = join(root, 'dist', 'wazo-tui-linux-x64');
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-const reported = execFileSync('env', ['-i', executable, '--version'], {encoding: 'utf8'}).trim();
+let reported;
+try {
+  reported = execFileSync('env', ['-i', executable, '--version'], {encoding: 'utf8'}).trim();
+} catch (error) {
+  console.error(`release: dist/${basename(executable)} does not run with an empty environment: ${error.message}`);
+  process.exit(1);
+}
 if (reported !== version) {
   console.error(`release: ${basename(executable)} reports version ${JSON.stringify(reported)}, package.json says ${version}.`);
   process.exit(1);

@@ -1,7 +1,7 @@
 // Builds dist/wazo-tui-linux-x64, a single executable that needs no Node (Node's single executable
 // applications, notes/distribution.md): the Node 24 binary this script runs on, with the npm
 // bundle (dist/, built first by `npm run sea`) embedded as assets and loaded by sea-main.cjs.
-import {execFileSync, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {chmod, copyFile, mkdtemp, readdir, rename, rm, writeFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
@@ -27,6 +27,15 @@ const chunks = await readdir(join(dist, 'chunks')).catch(() => refuse('dist/ has
 const assets = {'cli.js': join(dist, 'cli.js')};
 for (const name of chunks.filter((file) => file.endsWith('.js'))) assets[`chunks/${name}`] = join(dist, 'chunks', name);
 
+/**
+ * Run a step on this Node, quiet unless it fails: postject's LIEF warns, harmlessly and many
+ * times, about Node's `.note.100` section it does not know (notes/distribution.md).
+ */
+function runNode(what, args) {
+  const step = spawnSync(process.execPath, args, {encoding: 'utf8'});
+  if (step.status !== 0) throw new Error(`${what} failed (${step.error?.message ?? `exit ${step.status ?? step.signal}`}):\n${step.stdout}${step.stderr}`);
+}
+
 const work = await mkdtemp(join(tmpdir(), 'wazo-tui-sea-'));
 try {
   const blob = join(work, 'sea.blob');
@@ -41,15 +50,12 @@ try {
     execArgvExtension: 'none',
   };
   await writeFile(join(work, 'sea-config.json'), JSON.stringify(config));
-  execFileSync(process.execPath, ['--experimental-sea-config', join(work, 'sea-config.json')], {stdio: 'ignore'});
+  runNode('writing the blob', ['--experimental-sea-config', join(work, 'sea-config.json')]);
 
   const staging = join(work, 'wazo-tui');
   await copyFile(process.execPath, staging);
   const postject = createRequire(import.meta.url).resolve('postject/dist/cli.js');
-  // Quiet unless it fails: postject's LIEF warns, harmlessly and many times, about Node's
-  // `.note.100` section it does not know (notes/distribution.md).
-  const injection = spawnSync(process.execPath, [postject, staging, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', fuse], {encoding: 'utf8'});
-  if (injection.status !== 0) refuse(`postject failed:\n${injection.stdout}${injection.stderr}`);
+  runNode('postject', [postject, staging, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', fuse]);
   await chmod(staging, 0o755);
   // Copy beside the target and rename it in: a half-written executable never stands at the path.
   await copyFile(staging, `${executable}.partial`);
@@ -57,6 +63,9 @@ try {
   // A sum left by an earlier `npm run release` no longer matches: only release writes a new one.
   await rm(`${executable}.sha256`, {force: true});
   console.log(`built dist/wazo-tui-linux-x64`);
+} catch (error) {
+  console.error(`npm run sea: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
 } finally {
   await rm(work, {recursive: true, force: true});
 }
