@@ -9,6 +9,7 @@ import {loadPrevious, saveRun} from './bench/history.js';
 import {measureKeys} from './bench/measure-keys.js';
 import {measureMemory} from './bench/measure-memory.js';
 import {measurePrefetch} from './bench/measure-prefetch.js';
+import {measureSea} from './bench/measure-sea.js';
 import {measureServer} from './bench/measure-server.js';
 import {measureStartup} from './bench/measure-startup.js';
 import {killAll} from './bench/processes.js';
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
   let server: RemoteServer | undefined;
   try {
     await step('start-up', () => measureStartup(context, STARTUP_RUNS));
+    await step('single executable start-up', () => measureSea(context, STARTUP_RUNS, progress));
     await step('keys at 80x24', () => measureKeys(context, 80, 24, KEY_SAMPLES));
     await step('keys at 200x50', () => measureKeys(context, 200, 50, KEY_SAMPLES));
     progress(`starting the demo server with ${USERS} users (its own process)`);

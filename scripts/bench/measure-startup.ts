@@ -44,12 +44,12 @@ export async function measureStartup(context: BenchContext, runs: number): Promi
   ];
 }
 
-/** spawn → first output with visible text after the switch to the alternate screen. */
-async function firstFrame(context: BenchContext): Promise<number> {
+/** spawn → first output with visible text after the switch to the alternate screen of `app --demo`. */
+export async function firstFrame(context: BenchContext, app: readonly string[] = context.app): Promise<number> {
   const session = new PtySession({
     cols: COLS,
     rows: ROWS,
-    command: [...context.app, '--demo', '--config-dir', context.configDir()],
+    command: [...app, '--demo', '--config-dir', context.configDir()],
   });
   try {
     // The first bytes of the frame count, not its end: midFrame.

@@ -18,6 +18,10 @@ export interface TerminalOptions {
   columns?: number;
   rows?: number;
   env?: Record<string, string>;
+  /** What to run instead of `node dist/cli.js` (the single executable, `npx wazo-tui`); `args` follow it. */
+  command?: string[];
+  /** The program's working directory. */
+  cwd?: string;
 }
 
 export interface Terminal {
@@ -41,7 +45,7 @@ function quote(word: string): string {
   return `'${word.replaceAll("'", "'\\''")}'`;
 }
 
-/** Start `node dist/cli.js ...args` in a fresh tmux server of the given size. */
+/** Start `node dist/cli.js ...args` (or `command ...args`) in a fresh tmux server of the given size. */
 export async function startTerminal(args: string[], options: TerminalOptions = {}): Promise<Terminal> {
   const socket = `wazo-tui-test-${randomBytes(4).toString('hex')}`;
   const tmux = (...words: string[]) => run('tmux', ['-L', socket, ...words], {encoding: 'utf8'});
@@ -51,12 +55,12 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
   const work = mkdtempSync(join(tmpdir(), 'wazo-tui-tmux-'));
   const statusFile = join(work, 'status');
   const pidFile = join(work, 'pid');
-  const program = ['env', '-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, cliPath, ...args];
+  const program = ['env', '-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...(options.command ?? [process.execPath, cliPath]), ...args];
   // The inner shell records its pid and execs the program (env execs node): that pid is the app's.
   const inner = ['sh', '-c', `echo $$ > ${quote(pidFile)}; exec "$@"`, 'sh', ...program];
   const command = ['sh', '-c', `"$@"; echo $? > ${quote(statusFile)}`, 'sh', ...inner].map(quote).join(' ');
   await tmux(
-    'new-session', '-d', '-s', 'main',
+    'new-session', '-d', '-s', 'main', ...(options.cwd ? ['-c', options.cwd] : []),
     '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24),
     command,
   );
