@@ -10,18 +10,18 @@ import type {WazoClient} from '../api/contract.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {TuiCommand} from '../cli/args.js';
 import type {ProfileStore} from '../config/profiles.js';
-import type {Status} from '../components/StatusLine.js';
 import {TooSmall} from '../components/TooSmall.js';
 import {MIN_HEIGHT, MIN_WIDTH} from '../components/layout.js';
-import {Certificate, type CertificateChoice} from '../screens/Certificate.js';
+import {errorStatus, type Status} from '../resources/error-status.js';
+import {Certificate, type CertificateChoice, type CertificateView} from '../screens/Certificate.js';
 import {CertificateChanged} from '../screens/CertificateChanged.js';
 import {Connect, type ConnectValues} from '../screens/Connect.js';
-import {Main} from '../screens/Main.js';
 import type {Session} from '../session/session.js';
 import {ThemeContext, makeTheme} from '../theme.js';
+import {certificateView} from './certificate-view.js';
 import {acceptCertificate, checkTrust, logIn, type ConnectContext} from './connect-flow.js';
 import type {DemoInfo} from './demo.js';
-import {errorStatus} from './error-status.js';
+import {Dashboard} from './Dashboard.js';
 import type {Quitter} from './quit.js';
 
 export interface AppProps {
@@ -38,7 +38,7 @@ export interface AppProps {
 type Phase =
   | {kind: 'starting'}
   | {kind: 'connect'}
-  | {kind: 'certificate'; error: CertificateError}
+  | {kind: 'certificate'; error: CertificateError; view: CertificateView}
   | {kind: 'main'; session: Session; client: WazoClient; server: string}
   | {kind: 'quitting'};
 
@@ -109,7 +109,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     try {
       const outcome = await checkTrust(context.current, server);
       if (outcome.kind === 'decide') {
-        setPhase({kind: 'certificate', error: outcome.error});
+        setPhase({kind: 'certificate', error: outcome.error, view: certificateView(outcome.error)});
         return false;
       }
       return true;
@@ -149,7 +149,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       setPhase({kind: 'main', session, client, server: submitted.server});
     } catch (error) {
       if (error instanceof CertificateError) {
-        setPhase({kind: 'certificate', error});
+        setPhase({kind: 'certificate', error, view: certificateView(error)});
         pending.current = submitted;
       } else {
         if (error instanceof ApiError && error.kind === 'auth-failed') setClearPassword((n) => n + 1);
@@ -214,16 +214,16 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
         <CertificateChanged
           width={columns}
           height={rows}
-          error={error}
+          view={phase.view}
           onReplace={() => decide(error, 'replace')}
           onRefuse={() => decide(error, 'refuse')}
         />
       ) : (
-        <Certificate width={columns} height={rows} error={error} onChoice={(choice) => decide(error, choice)} />
+        <Certificate width={columns} height={rows} view={phase.view} onChoice={(choice) => decide(error, choice)} />
       );
   } else if (phase.kind === 'main') {
     screen = (
-      <Main
+      <Dashboard
         width={columns}
         height={rows}
         server={phase.server}

@@ -5,20 +5,10 @@
 import {memo} from 'react';
 import {sanitize} from '../text/sanitize.js';
 import {displayWidth, truncate} from '../text/width.js';
+import type {Status, StatusLevel} from '../resources/error-status.js';
 import {useTheme, type Theme} from '../theme.js';
 import {Line, type Segment} from './Segments.js';
 
-/** Kind of status. */
-export type StatusLevel = 'info' | 'progress' | 'error' | 'warn';
-
-/** What the status line shows. */
-export interface Status {
-  level: StatusLevel;
-  /** May contain a server's message: it is sanitised here. */
-  text: string;
-  /** What the user can do about it, e.g. `r: retry`. */
-  hint?: string;
-}
 
 /** Props of {@link StatusLine}. */
 export interface StatusLineProps {

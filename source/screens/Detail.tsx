@@ -8,15 +8,15 @@ import {Box, Text} from 'ink';
 import type {ConfdCollection} from '../api/contract.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
-import type {ConfdSource} from '../session/confd-source.js';
 import {pad, truncate} from '../text/width.js';
 import {sanitize} from '../text/sanitize.js';
 import {useTheme} from '../theme.js';
 import {detailLines, firstRelation, rawLines, type DetailLine} from './detail-lines.js';
+import type {RecordReader} from './workspace.js';
 
 export interface DetailProps {
-  source: ConfdSource;
-  tenant?: string;
+  /** Fetches the record (in the working tenant). */
+  read: RecordReader;
   collection: ConfdCollection;
   id: number | string;
   raw: boolean;
@@ -40,7 +40,7 @@ export function Detail(props: DetailProps) {
   useEffect(() => {
     const controller = new AbortController();
     setLoaded((current) => (current.kind === 'ok' ? current : {kind: 'loading'}));
-    props.source.get(props.collection, props.id, {tenant: props.tenant, signal: controller.signal}).then(
+    props.read(props.collection, props.id, controller.signal).then(
       (item) => setLoaded({kind: 'ok', item}),
       (error: unknown) => {
         if (controller.signal.aborted) return;

@@ -5,13 +5,12 @@
 import {memo} from 'react';
 import {Header} from '../components/Header.js';
 import {useCountdown} from '../hooks/use-countdown.js';
-import {useSession} from '../hooks/use-session.js';
-import type {Session} from '../session/session.js';
+import {useSession, type SessionView} from '../hooks/use-session.js';
 
 export interface HeaderBarProps {
   width: number;
   server: string;
-  session: Session;
+  session: SessionView;
   tenant?: string;
   recurse: boolean;
 }

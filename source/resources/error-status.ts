@@ -1,7 +1,21 @@
+/**
+ * Errors as the status line words them, and the status itself: what every screen reports with.
+ */
 import {ApiError, UsageError} from '../api/errors.js';
 import {ConfigFileError} from '../config/errors.js';
-import type {Status} from '../components/StatusLine.js';
 import {sanitize} from '../text/sanitize.js';
+
+/** Kind of status. */
+export type StatusLevel = 'info' | 'progress' | 'error' | 'warn';
+
+/** What the status line shows. */
+export interface Status {
+  level: StatusLevel;
+  /** May contain a server's message: it is sanitised here. */
+  text: string;
+  /** What the user can do about it, e.g. `r: retry`. */
+  hint?: string;
+}
 
 /**
  * An error as one status: the sentence, then the error's own advice, then (as the hint, which the
