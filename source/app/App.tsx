@@ -17,6 +17,7 @@ import {Certificate, type CertificateChoice, type CertificateView} from '../scre
 import {CertificateChanged} from '../screens/CertificateChanged.js';
 import {Connect, type ConnectValues} from '../screens/Connect.js';
 import type {Session} from '../session/session.js';
+import {safe, sanitize} from '../text/sanitize.js';
 import {ThemeContext, makeTheme} from '../theme.js';
 import {certificateView} from './certificate-view.js';
 import {acceptCertificate, checkTrust, logIn, type ConnectContext} from './connect-flow.js';
@@ -87,7 +88,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       },
       (error: unknown) => {
         setPhase({kind: 'connect'});
-        setStatus({level: 'error', text: `The demo server did not start: ${(error as Error).message}`});
+        setStatus({level: 'error', text: safe`The demo server did not start: ${sanitize((error as Error).message)}`});
       },
     );
   }, []);
@@ -127,7 +128,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     setStatus(undefined);
     const expiration = Number(submitted.expiration);
     if (!Number.isInteger(expiration) || expiration < 1 || expiration > 315360000) {
-      setStatus({level: 'error', text: 'The token lifetime is a number of seconds from 1 to 315360000'});
+      setStatus({level: 'error', text: safe`The token lifetime is a number of seconds from 1 to 315360000`});
       return;
     }
     pending.current = submitted;
@@ -164,7 +165,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     if (choice === 'refuse') {
       pending.current = undefined;
       setPhase({kind: 'connect'});
-      setStatus({level: 'warn', text: `Certificate of ${error.certificate.hostPort} refused: nothing was sent to it.`});
+      setStatus({level: 'warn', text: safe`Certificate of ${sanitize(error.certificate.hostPort)} refused: nothing was sent to it.`});
       return;
     }
     acceptCertificate(context.current, error, choice !== 'once');
@@ -173,8 +174,8 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       level: 'info',
       text:
         choice === 'once'
-          ? `Trusted ${error.certificate.hostPort} for this run only.`
-          : `Pinned ${error.certificate.hostPort}: SHA256 ${error.certificate.fingerprint256}`,
+          ? safe`Trusted ${sanitize(error.certificate.hostPort)} for this run only.`
+          : safe`Pinned ${sanitize(error.certificate.hostPort)}: SHA256 ${sanitize(error.certificate.fingerprint256)}`,
     });
     void login();
   }
@@ -187,7 +188,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     setBusy('Logging out…');
     try {
       await session?.logout();
-      setStatus({level: 'info', text: 'Logged out: the token and this installation’s refresh token were revoked.'});
+      setStatus({level: 'info', text: safe`Logged out: the token and this installation’s refresh token were revoked.`});
     } catch (error) {
       setStatus(errorStatus(error));
     } finally {
@@ -226,7 +227,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       <Dashboard
         width={columns}
         height={rows}
-        server={phase.server}
+        server={sanitize(phase.server)}
         session={phase.session}
         client={phase.client}
         onQuit={(code) => quitter.quit(code)}

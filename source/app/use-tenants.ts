@@ -6,11 +6,11 @@ import {useEffect, useState} from 'react';
 import type {Tenant} from '../api/schemas.js';
 import type {Tenants} from '../screens/workspace.js';
 import type {ConfdSource} from '../session/confd-source.js';
-import {sanitize} from '../text/sanitize.js';
+import {sanitize, type SafeText} from '../text/sanitize.js';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-function tenantLabel(tenant: Tenant): string {
+function tenantLabel(tenant: Tenant): SafeText {
   return sanitize(tenant.name ?? tenant.slug ?? tenant.uuid);
 }
 

@@ -171,11 +171,11 @@ function ConnectStatus({status, width}: {status: Status; width: number}) {
   return (
     <Box flexDirection="column" width={width} flexShrink={1} overflow="hidden">
       <Text wrap="wrap" {...style}>
-        {statusPrefix[status.level] + sanitize(status.text)}
+        {statusPrefix[status.level] + status.text}
       </Text>
       {status.hint ? (
         <Text wrap="wrap" {...theme.dim}>
-          {sanitize(status.hint)}
+          {status.hint}
         </Text>
       ) : null}
     </Box>

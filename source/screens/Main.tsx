@@ -15,6 +15,7 @@ import {matchKeys, type Scope} from '../keys.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
+import type {SafeText} from '../text/sanitize.js';
 import {CollectionTable} from './CollectionTable.js';
 import {Detail} from './Detail.js';
 import {firstRelation, type DetailLine} from './detail-lines.js';
@@ -30,7 +31,8 @@ import type {Workspace} from './workspace.js';
 export interface MainProps {
   width: number;
   height: number;
-  server: string;
+  /** The server as the user typed it, sanitised by the app. */
+  server: SafeText;
   workspace: Workspace;
   onQuit(code: number): void;
   onLogout(): void;

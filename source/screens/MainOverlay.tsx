@@ -5,32 +5,33 @@
 import {useMemo} from 'react';
 import {helpSections} from '../keys.js';
 import {errorStatus} from '../resources/error-status.js';
-import {sanitize} from '../text/sanitize.js';
+import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 import {ListOverlay} from './ListOverlay.js';
 import type {Overlay} from './main-state.js';
 import type {Tenants} from './workspace.js';
 
 /** The help lines of a scope, keys padded to the widest so the longest text still fits 80 columns. */
-export function useHelpLines(scope: 'table' | 'detail'): string[] {
+export function useHelpLines(scope: 'table' | 'detail'): SafeText[] {
   return useMemo(() => {
     const sections = helpSections(scope);
     const keysWidth = Math.max(...sections.flatMap((section) => section.entries.map((entry) => entry.keys.length)));
+    // The key table is program text; sanitised once here like any text the overlay lists.
     return sections.flatMap((section) => [
-      `${section.group}`,
-      ...section.entries.map((entry) => `  ${entry.keys.padEnd(keysWidth)}  ${entry.help}`),
+      sanitize(section.group),
+      ...section.entries.map((entry) => sanitize(`  ${entry.keys.padEnd(keysWidth)}  ${entry.help}`)),
     ]);
   }, [scope]);
 }
 
 /** The token's ACL entries, sanitised once. */
-export function useAclLines(acl: readonly string[]): string[] {
+export function useAclLines(acl: readonly string[]): SafeText[] {
   return useMemo(() => acl.map((entry) => sanitize(entry)), [acl]);
 }
 
 export interface MainOverlayProps {
   overlay: Extract<Overlay, {kind: 'help' | 'acl' | 'tenants'}>;
-  helpLines: readonly string[];
-  aclLines: readonly string[];
+  helpLines: readonly SafeText[];
+  aclLines: readonly SafeText[];
   fullAccess: boolean;
   tenants: Tenants;
   width: number;
@@ -47,8 +48,8 @@ export function MainOverlay({overlay, helpLines, aclLines, fullAccess, tenants, 
   }
   // Without auth.tenants.read the list cannot be had: say why here, not on every screen.
   const lines = tenants.error
-    ? [errorStatus(tenants.error).text, 'The lists show the token’s own tenant.']
-    : (tenants.list ?? []).map((tenant) => `${tenants.labelOf(tenant)}${tenant.uuid === tenants.working ? '  (current)' : ''}`);
+    ? [errorStatus(tenants.error).text, safe`The lists show the token’s own tenant.`]
+    : (tenants.list ?? []).map((tenant) => (tenant.uuid === tenants.working ? safe`${tenants.labelOf(tenant)}  (current)` : tenants.labelOf(tenant)));
   return (
     <ListOverlay
       title="Tenants visible to this token"

@@ -12,7 +12,7 @@ import {errorStatus, type Status} from '../resources/error-status.js';
 import {nextDescriptor} from '../resources/registry.js';
 import type {SelectionState} from '../resources/selection.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
-import {sanitize} from '../text/sanitize.js';
+import {safe, sanitize} from '../text/sanitize.js';
 import {runCommand} from './commands.js';
 import {firstRelation, type DetailLine} from './detail-lines.js';
 import {overlayRows} from './ListOverlay.js';
@@ -61,7 +61,7 @@ export function mainActions(context: ActionContext): MainActions {
   const switchTenant = (tenant: Tenant) => {
     tenants.setCurrent(tenant.uuid);
     dispatch({type: 'show', collection: state.collection});
-    setStatus({level: 'info', text: `Working tenant: ${sanitize(tenant.name ?? tenant.uuid)}`});
+    setStatus({level: 'info', text: safe`Working tenant: ${sanitize(tenant.name ?? tenant.uuid)}`});
   };
 
   const actOnScroller = (action: ActionId, kind: 'help' | 'acl', top: number) => {
@@ -202,7 +202,7 @@ export function mainActions(context: ActionContext): MainActions {
       case 'detail.follow': {
         const line = lines[at];
         if (line?.kind === 'relation') dispatch({type: 'open', entry: {collection: line.relation.collection, id: line.relation.id}});
-        else setStatus({level: 'info', text: 'Move to a related record (top of the view) to open it.'});
+        else setStatus({level: 'info', text: safe`Move to a related record (top of the view) to open it.`});
         return;
       }
     }
@@ -226,13 +226,13 @@ export function mainActions(context: ActionContext): MainActions {
         const found = tenants.find(name);
         if (found) switchTenant(found);
         else if (tenants.error) setStatus(errorStatus(tenants.error));
-        else setStatus({level: 'error', text: `No tenant “${sanitize(name)}” is visible to this token (:tenant lists them)`});
+        else setStatus({level: 'error', text: safe`No tenant “${sanitize(name)}” is visible to this token (:tenant lists them)`});
       },
       toggleRecurse: () => act('collection.recurse'),
       logout: context.onLogout,
       quit: () => context.onQuit(0),
       help: () => act('app.help'),
-      unknown: (what) => setStatus({level: 'error', text: `Unknown command “:${sanitize(what)}” (? lists the keys)`}),
+      unknown: (what) => setStatus({level: 'error', text: safe`Unknown command “:${sanitize(what)}” (? lists the keys)`}),
     });
   };
 

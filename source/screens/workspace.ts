@@ -7,6 +7,7 @@ import type {ConfdCollection, ConfdItem} from '../api/contract.js';
 import type {Tenant} from '../api/schemas.js';
 import type {SessionView} from '../hooks/use-session.js';
 import type {Collection} from '../resources/collection.js';
+import type {SafeText} from '../text/sanitize.js';
 
 /** The tenants this token can see and the working tenant sent as `Wazo-Tenant`. */
 export interface Tenants {
@@ -16,7 +17,7 @@ export interface Tenants {
   /** The tenant the lists come from: the chosen one, else the token's. */
   working?: string;
   /** The working tenant as the header names it (sanitised). */
-  label?: string;
+  label?: SafeText;
   /** Why the list could not be had (typically no `auth.tenants.read`). */
   error?: unknown;
   setCurrent(uuid: string): void;
@@ -24,7 +25,7 @@ export interface Tenants {
   find(text: string): Tenant | undefined;
   indexOfCurrent(): number;
   /** How a tenant is named on screen (sanitised). */
-  labelOf(tenant: Tenant): string;
+  labelOf(tenant: Tenant): SafeText;
 }
 
 /** One Collection per confd collection, kept while the working tenant stays the same. */

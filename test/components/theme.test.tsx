@@ -5,6 +5,7 @@ import {Header} from '../../source/components/Header.js';
 import {StatusLine} from '../../source/components/StatusLine.js';
 import {ThemeContext, colorEnabled, makeTheme, useTheme} from '../../source/theme.js';
 import {frameLines, renderApp, type Rendered} from '../helpers/ink.js';
+import {sanitize} from '../../source/text/sanitize.js';
 
 let instance: Rendered | undefined;
 afterEach(() => instance?.unmount());
@@ -62,8 +63,8 @@ describe('theme', () => {
   it('keeps warnings readable without colour: words and markers, not colour alone', () => {
     instance = renderApp(
       <ThemeContext.Provider value={makeTheme(false)}>
-        <Header width={80} server="pbx" expiresText="0:42" expiresLevel="critical" fullAccess />
-        <StatusLine width={80} status={{level: 'error', text: 'Connection refused', hint: 'r: retry'}} />
+        <Header width={80} server={sanitize('pbx')} expiresText="0:42" expiresLevel="critical" fullAccess />
+        <StatusLine width={80} status={{level: 'error', text: sanitize('Connection refused'), hint: sanitize('r: retry')}} />
       </ThemeContext.Provider>,
     );
     const lines = frameLines(instance);
