@@ -5,7 +5,6 @@
  */
 import {useEffect, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {ApiError} from '../api/errors.js';
 import type {WazoClient} from '../api/contract.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {TuiCommand} from '../cli/args.js';
@@ -20,7 +19,7 @@ import type {Session} from '../session/session.js';
 import {safe, sanitize} from '../text/sanitize.js';
 import {ThemeContext, makeTheme} from '../theme.js';
 import {certificateView} from './certificate-view.js';
-import {acceptCertificate, checkTrust, logIn, type ConnectContext} from './connect-flow.js';
+import {acceptCertificate, checkTrust, isCredentialError, logIn, type ConnectContext} from './connect-flow.js';
 import type {DemoInfo} from './demo.js';
 import {Dashboard} from './Dashboard.js';
 import type {Quitter} from './quit.js';
@@ -153,7 +152,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
         setPhase({kind: 'certificate', error, view: certificateView(error)});
         pending.current = submitted;
       } else {
-        if (error instanceof ApiError && error.kind === 'auth-failed') setClearPassword((n) => n + 1);
+        if (isCredentialError(error)) setClearPassword((n) => n + 1);
         setStatus(errorStatus(error));
       }
     } finally {

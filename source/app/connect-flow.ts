@@ -8,7 +8,7 @@ import {ApiError} from '../api/errors.js';
 import {parseServer} from '../api/target.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {Pin} from '../api/tls/types.js';
-import {installId} from '../config/install-id.js';
+import {clientIdFor, installId} from '../config/install-id.js';
 import type {ProfileStore} from '../config/profiles.js';
 import {openConnection, type Connection} from '../connection.js';
 import {Session} from '../session/session.js';
@@ -96,7 +96,7 @@ export function acceptCertificate(context: ConnectContext, error: CertificateErr
 export async function logIn(context: ConnectContext, values: LoginValues): Promise<{session: Session; client: WazoClient}> {
   const {client} = connectionFor(context, values.server);
   const session = new Session(client, {
-    clientId: `wazo-tui-${installId(context.configDir)}`,
+    clientId: clientIdFor(installId(context.configDir)),
     expiration: values.expiration,
   });
   await session.login(values.username, values.password);

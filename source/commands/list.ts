@@ -1,6 +1,6 @@
 import {UsageError, type ListCommand} from '../cli/args.js';
 import {resolveConfigDir} from '../config/paths.js';
-import {installId} from '../config/install-id.js';
+import {clientIdFor, installId} from '../config/install-id.js';
 import {ProfileStore} from '../config/profiles.js';
 import {openConnection} from '../connection.js';
 import {formatAligned, formatTsv} from '../output/rows.js';
@@ -44,7 +44,7 @@ export async function runList(command: ListCommand): Promise<number> {
     confdUrl: command.confdUrl ?? profile?.confdUrl,
   });
   const session = new Session(client, {
-    clientId: `wazo-tui-${installId(configDir)}`,
+    clientId: clientIdFor(installId(configDir)),
     expiration: command.expiration ?? 600,
     // One page and out: an offline token would leave a long-lived refresh token on the server for nothing.
     refresh: false,

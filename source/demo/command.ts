@@ -1,4 +1,5 @@
 /** `wazo-tui demo-server`: start the demo server and print how to reach it. */
+import {shellWord} from '../text/shell-word.js';
 import {startDemoServer, type DemoServer, type DemoServerOptions} from './server.js';
 
 /** Start the server and print its URLs, accounts, certificate fingerprint and a ready curl line. */
@@ -15,13 +16,9 @@ export async function runDemoServerCommand(options: DemoServerOptions, io: {stdo
     }),
     `Certificate SHA-256 fingerprint: ${server.fingerprint256}`,
     `Connect: wazo-tui ${server.hostPort} --username ${server.username}`,
-    `Try: curl -k -u ${shellQuote(`${server.username}:${server.password}`)} -X POST -H 'Content-Type: application/json' -d '{}' ${server.authUrl}/token`,
+    `Try: curl -k -u ${shellWord(`${server.username}:${server.password}`)} -X POST -H 'Content-Type: application/json' -d '{}' ${server.authUrl}/token`,
     'Press Ctrl-C to stop.',
   ];
   io.stdout.write(lines.join('\n') + '\n');
   return server;
-}
-
-function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -27,9 +27,8 @@ describe('colorEnabled', () => {
     assert.equal(colorEnabled({}, {noColor: true}), false);
   });
 
-  it('lets flags beat FORCE_COLOR, and FORCE_COLOR beat NO_COLOR and TERM', () => {
+  it('lets --no-color beat FORCE_COLOR, and FORCE_COLOR beat NO_COLOR and TERM', () => {
     assert.equal(colorEnabled({FORCE_COLOR: '1'}, {noColor: true}), false);
-    assert.equal(colorEnabled({NO_COLOR: '1'}, {color: true}), true);
     assert.equal(colorEnabled({NO_COLOR: '1', FORCE_COLOR: '1'}), true);
     assert.equal(colorEnabled({TERM: 'dumb', FORCE_COLOR: '2'}), true);
     assert.equal(colorEnabled({FORCE_COLOR: 'false'}), false);
