@@ -39,5 +39,6 @@ export interface DashboardProps extends Omit<MainProps, 'workspace'> {
 }
 
 export function Dashboard({session, client, ...main}: DashboardProps) {
-  return <Main {...main} workspace={useWorkspace(session, client)} />;
+  const workspace = useWorkspace(session, client);
+  return <Main {...main} workspace={workspace} />;
 }
