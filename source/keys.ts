@@ -4,6 +4,7 @@
  * binding cannot be documented in one place and behave differently in another.
  */
 import type {Key} from 'ink';
+import {collectionNames} from './resources/registry.js';
 
 /**
  * Where a binding is active. `global` bindings are active in every scope; `help` is the help
@@ -75,7 +76,7 @@ export const keyTable: readonly KeyBinding[] = [
   {id: 'collection.clearSearch', keys: ['Esc'], help: 'Clear the search', group: 'Collection', scopes: ['table']},
   {id: 'collection.sortNext', keys: ['s'], help: 'Sort by the next column', group: 'Collection', scopes: ['table'], footer: 'sort'},
   {id: 'collection.sortReverse', keys: ['S'], help: 'Reverse the sort direction', group: 'Collection', scopes: ['table']},
-  {id: 'collection.switch', keys: ['Tab'], help: 'Next collection (users → lines → extensions)', group: 'Collection', scopes: ['table'], footer: 'switch'},
+  {id: 'collection.switch', keys: ['Tab'], help: `Next collection (${collectionNames.join(' → ')})`, group: 'Collection', scopes: ['table'], footer: 'switch'},
   {id: 'collection.users', keys: ['1'], help: 'Show users', group: 'Collection', scopes: views},
   {id: 'collection.lines', keys: ['2'], help: 'Show lines', group: 'Collection', scopes: views},
   {id: 'collection.recurse', keys: ['R'], help: 'Include sub-tenants (recurse) on/off', group: 'Collection', scopes: ['table']},

@@ -10,18 +10,15 @@ import type {TextProps} from 'ink';
 export interface ColorFlags {
   /** `--no-color` was given. */
   noColor?: boolean;
-  /** `--color` was given (overrides the environment). */
-  color?: boolean;
 }
 
 /**
- * Whether to use colour. Precedence: `--no-color`, then `--color`, then `FORCE_COLOR` (`0` = off,
+ * Whether to use colour. Precedence: `--no-color`, then `FORCE_COLOR` (`0` = off,
  * any other value = on, as chalk reads it), then `NO_COLOR` (non-empty = off, per no-color.org),
  * then `TERM=dumb` (off). Otherwise on.
  */
 export function colorEnabled(env: Readonly<Record<string, string | undefined>>, flags: ColorFlags = {}): boolean {
   if (flags.noColor === true) return false;
-  if (flags.color === true) return true;
   const force = env['FORCE_COLOR'];
   if (force !== undefined) return force !== '0' && force !== 'false';
   if ((env['NO_COLOR'] ?? '') !== '') return false;

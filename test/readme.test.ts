@@ -1,11 +1,13 @@
 /**
- * The README's key list is generated from the key table: this keeps the two equal, so the
- * documentation cannot drift from what the keys do.
+ * The README's key list and collection table are generated from the key table and the registry:
+ * this keeps them equal, so the documentation cannot drift from what the program does.
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
+import {usage, listCommands} from '../source/cli/usage.js';
 import {keyTableMarkdown} from '../source/keys.js';
+import {collectionNames, collectionTableMarkdown} from '../source/resources/registry.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -19,4 +21,17 @@ test('the README opens with the install-and-run and the test commands', () => {
   const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
   assert.match(firstBlock, /^npm ci && npx wazo-tui --demo/m);
   assert.match(firstBlock, /^npm ci && npm test/m);
+});
+
+test('the README collection table is the registry', () => {
+  const match = /<!-- collections:start -->\n([\s\S]*?)<!-- collections:end -->/.exec(readme);
+  assert.ok(match, 'the README has a collections:start / collections:end section');
+  assert.equal(match[1], collectionTableMarkdown());
+});
+
+test('the README names every collection the command line takes, as --help does', () => {
+  const line = `wazo-tui ${listCommands} [SERVER] --username U --password-stdin`;
+  assert.ok(readme.includes(line), `the README's usage block has: ${line}`);
+  assert.ok(usage.includes(line), `--help has: ${line}`);
+  for (const name of collectionNames) assert.ok(listCommands.split('|').includes(name), name);
 });

@@ -5,23 +5,23 @@
  */
 import {useEffect, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {ApiError} from '../api/errors.js';
 import type {WazoClient} from '../api/contract.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {TuiCommand} from '../cli/args.js';
 import type {ProfileStore} from '../config/profiles.js';
-import type {Status} from '../components/StatusLine.js';
 import {TooSmall} from '../components/TooSmall.js';
 import {MIN_HEIGHT, MIN_WIDTH} from '../components/layout.js';
-import {Certificate, type CertificateChoice} from '../screens/Certificate.js';
+import {errorStatus, type Status} from '../resources/error-status.js';
+import {Certificate, type CertificateChoice, type CertificateView} from '../screens/Certificate.js';
 import {CertificateChanged} from '../screens/CertificateChanged.js';
 import {Connect, type ConnectValues} from '../screens/Connect.js';
-import {Main} from '../screens/Main.js';
 import type {Session} from '../session/session.js';
+import {safe, sanitize} from '../text/sanitize.js';
 import {ThemeContext, makeTheme} from '../theme.js';
-import {acceptCertificate, checkTrust, logIn, type ConnectContext} from './connect-flow.js';
+import {certificateView} from './certificate-view.js';
+import {acceptCertificate, checkTrust, isCredentialError, logIn, type ConnectContext} from './connect-flow.js';
 import type {DemoInfo} from './demo.js';
-import {errorStatus} from './error-status.js';
+import {Dashboard} from './Dashboard.js';
 import type {Quitter} from './quit.js';
 
 export interface AppProps {
@@ -38,7 +38,7 @@ export interface AppProps {
 type Phase =
   | {kind: 'starting'}
   | {kind: 'connect'}
-  | {kind: 'certificate'; error: CertificateError}
+  | {kind: 'certificate'; error: CertificateError; view: CertificateView}
   | {kind: 'main'; session: Session; client: WazoClient; server: string}
   | {kind: 'quitting'};
 
@@ -87,7 +87,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       },
       (error: unknown) => {
         setPhase({kind: 'connect'});
-        setStatus({level: 'error', text: `The demo server did not start: ${(error as Error).message}`});
+        setStatus({level: 'error', text: safe`The demo server did not start: ${sanitize((error as Error).message)}`});
       },
     );
   }, []);
@@ -109,7 +109,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     try {
       const outcome = await checkTrust(context.current, server);
       if (outcome.kind === 'decide') {
-        setPhase({kind: 'certificate', error: outcome.error});
+        setPhase({kind: 'certificate', error: outcome.error, view: certificateView(outcome.error)});
         return false;
       }
       return true;
@@ -127,7 +127,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     setStatus(undefined);
     const expiration = Number(submitted.expiration);
     if (!Number.isInteger(expiration) || expiration < 1 || expiration > 315360000) {
-      setStatus({level: 'error', text: 'The token lifetime is a number of seconds from 1 to 315360000'});
+      setStatus({level: 'error', text: safe`The token lifetime is a number of seconds from 1 to 315360000`});
       return;
     }
     pending.current = submitted;
@@ -149,10 +149,10 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       setPhase({kind: 'main', session, client, server: submitted.server});
     } catch (error) {
       if (error instanceof CertificateError) {
-        setPhase({kind: 'certificate', error});
+        setPhase({kind: 'certificate', error, view: certificateView(error)});
         pending.current = submitted;
       } else {
-        if (error instanceof ApiError && error.kind === 'auth-failed') setClearPassword((n) => n + 1);
+        if (isCredentialError(error)) setClearPassword((n) => n + 1);
         setStatus(errorStatus(error));
       }
     } finally {
@@ -164,7 +164,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     if (choice === 'refuse') {
       pending.current = undefined;
       setPhase({kind: 'connect'});
-      setStatus({level: 'warn', text: `Certificate of ${error.certificate.hostPort} refused: nothing was sent to it.`});
+      setStatus({level: 'warn', text: safe`Certificate of ${sanitize(error.certificate.hostPort)} refused: nothing was sent to it.`});
       return;
     }
     acceptCertificate(context.current, error, choice !== 'once');
@@ -173,8 +173,8 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       level: 'info',
       text:
         choice === 'once'
-          ? `Trusted ${error.certificate.hostPort} for this run only.`
-          : `Pinned ${error.certificate.hostPort}: SHA256 ${error.certificate.fingerprint256}`,
+          ? safe`Trusted ${sanitize(error.certificate.hostPort)} for this run only.`
+          : safe`Pinned ${sanitize(error.certificate.hostPort)}: SHA256 ${sanitize(error.certificate.fingerprint256)}`,
     });
     void login();
   }
@@ -187,7 +187,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     setBusy('Logging out…');
     try {
       await session?.logout();
-      setStatus({level: 'info', text: 'Logged out: the token and this installation’s refresh token were revoked.'});
+      setStatus({level: 'info', text: safe`Logged out: the token and this installation’s refresh token were revoked.`});
     } catch (error) {
       setStatus(errorStatus(error));
     } finally {
@@ -214,19 +214,19 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
         <CertificateChanged
           width={columns}
           height={rows}
-          error={error}
+          view={phase.view}
           onReplace={() => decide(error, 'replace')}
           onRefuse={() => decide(error, 'refuse')}
         />
       ) : (
-        <Certificate width={columns} height={rows} error={error} onChoice={(choice) => decide(error, choice)} />
+        <Certificate width={columns} height={rows} view={phase.view} onChoice={(choice) => decide(error, choice)} />
       );
   } else if (phase.kind === 'main') {
     screen = (
-      <Main
+      <Dashboard
         width={columns}
         height={rows}
-        server={phase.server}
+        server={sanitize(phase.server)}
         session={phase.session}
         client={phase.client}
         onQuit={(code) => quitter.quit(code)}

@@ -5,6 +5,7 @@
  */
 import type {WazoClient} from '../api/contract.js';
 import {parseServer} from '../api/target.js';
+import {ApiError} from '../api/errors.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {Pin} from '../api/tls/types.js';
 import {clientIdFor, installId} from '../config/install-id.js';
@@ -108,4 +109,9 @@ export async function logIn(context: ConnectContext, values: LoginValues): Promi
     ...(context.confdUrl ? {confdUrl: context.confdUrl} : {}),
   });
   return {session, client};
+}
+
+/** Whether a login failed on the credentials themselves (the password field is then cleared). */
+export function isCredentialError(error: unknown): boolean {
+  return error instanceof ApiError && error.kind === 'auth-failed';
 }

@@ -3,7 +3,9 @@
  * One place turns argv into a typed command; usage errors exit 2.
  */
 import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
+import type {ConfdCollection} from '../api/contract.js';
 import {UsageError} from '../api/errors.js';
+import {isCollectionName} from '../resources/registry.js';
 
 export {UsageError};
 
@@ -36,11 +38,9 @@ export interface TrustCommand extends CommonOptions {
   replace: boolean;
 }
 
-export type ListCollection = 'users' | 'lines' | 'extensions';
-
 export interface ListCommand extends CommonOptions {
   kind: 'list';
-  collection: ListCollection;
+  collection: ConfdCollection;
   server?: string;
   username?: string;
   passwordStdin: boolean;
@@ -120,6 +120,8 @@ function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
 export function parseCommand(argv: string[]): Command {
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') return {kind: 'version'};
+  // `wazo-tui users`, `wazo-tui lines`…: one script command per collection of the registry.
+  if (isCollectionName(first)) return parseList(first, rest);
   switch (first) {
     case 'cert': {
       const {values, positionals} = parse(rest, {...common, json: {type: 'boolean'}});
@@ -136,45 +138,6 @@ export function parseCommand(argv: string[]): Command {
         server: oneServer(positionals, 'trust', true)!,
         fingerprint: values.fingerprint,
         replace: Boolean(values.replace),
-      };
-    }
-    case 'users':
-    case 'lines':
-    case 'extensions': {
-      const {values, positionals} = parse(rest, {
-        ...common,
-        username: {type: 'string', short: 'u'},
-        'password-stdin': {type: 'boolean'},
-        expiration: {type: 'string'},
-        search: {type: 'string'},
-        limit: {type: 'string'},
-        offset: {type: 'string'},
-        order: {type: 'string'},
-        direction: {type: 'string'},
-        tenant: {type: 'string'},
-        recurse: {type: 'boolean'},
-        json: {type: 'boolean'},
-      });
-      if (values.help) return {kind: 'help'};
-      if (values.direction !== undefined && values.direction !== 'asc' && values.direction !== 'desc') {
-        throw new UsageError(`--direction is asc or desc, not "${values.direction}"`);
-      }
-      return {
-        kind: 'list',
-        ...commonOf(values),
-        collection: first,
-        server: oneServer(positionals, first, false),
-        username: values.username,
-        passwordStdin: Boolean(values['password-stdin']),
-        expiration: integer('expiration', values.expiration, 1, 315360000),
-        search: values.search,
-        limit: integer('limit', values.limit, 1),
-        offset: integer('offset', values.offset, 0),
-        order: values.order,
-        direction: values.direction,
-        tenant: values.tenant,
-        recurse: Boolean(values.recurse),
-        json: Boolean(values.json),
       };
     }
     case 'demo-server': {
@@ -223,4 +186,43 @@ export function parseCommand(argv: string[]): Command {
       };
     }
   }
+}
+
+/** `wazo-tui COLLECTION [SERVER] …`: one page of a confd collection, for scripts. */
+function parseList(collection: ConfdCollection, rest: string[]): Command {
+  const {values, positionals} = parse(rest, {
+    ...common,
+    username: {type: 'string', short: 'u'},
+    'password-stdin': {type: 'boolean'},
+    expiration: {type: 'string'},
+    search: {type: 'string'},
+    limit: {type: 'string'},
+    offset: {type: 'string'},
+    order: {type: 'string'},
+    direction: {type: 'string'},
+    tenant: {type: 'string'},
+    recurse: {type: 'boolean'},
+    json: {type: 'boolean'},
+  });
+  if (values.help) return {kind: 'help'};
+  if (values.direction !== undefined && values.direction !== 'asc' && values.direction !== 'desc') {
+    throw new UsageError(`--direction is asc or desc, not "${values.direction}"`);
+  }
+  return {
+    kind: 'list',
+    ...commonOf(values),
+    collection,
+    server: oneServer(positionals, collection, false),
+    username: values.username,
+    passwordStdin: Boolean(values['password-stdin']),
+    expiration: integer('expiration', values.expiration, 1, 315360000),
+    search: values.search,
+    limit: integer('limit', values.limit, 1),
+    offset: integer('offset', values.offset, 0),
+    order: values.order,
+    direction: values.direction,
+    tenant: values.tenant,
+    recurse: Boolean(values.recurse),
+    json: Boolean(values.json),
+  };
 }

@@ -1,3 +1,8 @@
+import {collectionNames} from '../resources/registry.js';
+
+/** `users|lines|extensions`: the script commands, one per collection. */
+export const listCommands = collectionNames.join('|');
+
 /** The `--help` text: the command-line reference (the README repeats it). */
 export const usage = `wazo-tui — a keyboard-driven terminal dashboard for Wazo PBX administrators
 
@@ -7,7 +12,7 @@ Usage:
   wazo-tui cert SERVER [--json]        print the server certificate and its SHA-256 fingerprint
   wazo-tui trust SERVER --fingerprint FP [--replace]
                                        pin the certificate if the server shows exactly FP
-  wazo-tui users|lines|extensions [SERVER] --username U --password-stdin
+  wazo-tui ${listCommands} [SERVER] --username U --password-stdin
            [--search S] [--limit N] [--offset N] [--order COL] [--direction asc|desc]
            [--tenant UUID] [--recurse] [--json]
                                        list one page of a confd collection (--limit default 100;

@@ -19,7 +19,7 @@ import {trustOptionsFor} from './trust-options.js';
 const defaultLimit = 100;
 
 /**
- * `wazo-tui users|lines|extensions`: log in, fetch one page, print it, revoke the token.
+ * `wazo-tui COLLECTION` (users, lines, extensions…): log in, fetch one page, print it, revoke the token.
  * The server and username default to the last profile used; the password comes from stdin.
  */
 export async function runList(command: ListCommand): Promise<number> {

@@ -4,7 +4,7 @@
  * Every level of the countdown has a text cue as well as a style, so it reads without colour.
  */
 import {Box} from 'ink';
-import {sanitize} from '../text/sanitize.js';
+import type {SafeText} from '../text/sanitize.js';
 import {useTheme, type Theme} from '../theme.js';
 import {Line, fitSegments, segmentsWidth, type Segment} from './Segments.js';
 
@@ -14,9 +14,9 @@ export type ExpiresLevel = 'ok' | 'warn' | 'critical' | 'expired';
 /** Props of {@link Header}. */
 export interface HeaderProps {
   width: number;
-  server: string;
-  user?: string;
-  tenant?: string;
+  server: SafeText;
+  user?: SafeText;
+  tenant?: SafeText;
   /** Sub-tenants are included in the lists. */
   recurse?: boolean;
   /** Countdown as `M:SS` or `H:MM:SS`; no countdown when absent. */
@@ -32,11 +32,11 @@ export const expiresCue: Readonly<Record<ExpiresLevel, string>> = {ok: '', warn:
 /** The screen header (see the module comment): one line, two with the full-access warning. */
 export function Header({width, server, user, tenant, recurse = false, expiresText, expiresLevel = 'ok', fullAccess = false}: HeaderProps) {
   const theme = useTheme();
-  const left: Segment[] = [{text: 'wazo-tui', style: {bold: true, ...theme.accent}}, {text: ` ${sanitize(server)}`}];
-  if (user !== undefined) left.push({text: ` · ${sanitize(user)}`});
-  if (tenant !== undefined) left.push({text: ` · tenant ${sanitize(tenant)}`});
+  const left: Segment[] = [{text: 'wazo-tui', style: {bold: true, ...theme.accent}}, {text: ` ${server}`}];
+  if (user !== undefined) left.push({text: ` · ${user}`});
+  if (tenant !== undefined) left.push({text: ` · tenant ${tenant}`});
   if (recurse) left.push({text: ' [recurse]', style: {bold: true, ...theme.accent}});
-  const right = expiresText === undefined ? [] : countdown(sanitize(expiresText), expiresLevel, theme);
+  const right = expiresText === undefined ? [] : countdown(expiresText, expiresLevel, theme);
   const rightFitted = fitSegments(right, width);
   const leftFitted = fitSegments(left, Math.max(0, width - segmentsWidth(rightFitted) - 1));
   const gap = Math.max(0, width - segmentsWidth(leftFitted) - segmentsWidth(rightFitted));

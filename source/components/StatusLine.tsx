@@ -3,22 +3,11 @@
  * as well as a style; an error's hint (e.g. how to retry) stays visible when the text is cut.
  */
 import {memo} from 'react';
-import {sanitize} from '../text/sanitize.js';
 import {displayWidth, truncate} from '../text/width.js';
+import type {Status, StatusLevel} from '../resources/error-status.js';
 import {useTheme, type Theme} from '../theme.js';
 import {Line, type Segment} from './Segments.js';
 
-/** Kind of status. */
-export type StatusLevel = 'info' | 'progress' | 'error' | 'warn';
-
-/** What the status line shows. */
-export interface Status {
-  level: StatusLevel;
-  /** May contain a server's message: it is sanitised here. */
-  text: string;
-  /** What the user can do about it, e.g. `r: retry`. */
-  hint?: string;
-}
 
 /** Props of {@link StatusLine}. */
 export interface StatusLineProps {
@@ -36,11 +25,11 @@ export const StatusLine = memo(function StatusLine({width, status}: StatusLinePr
   if (status === undefined) return <Line segments={[]} width={width} />;
   const prefix = statusPrefix[status.level];
   // The message keeps at least half the line: a long hint is cut before the message is.
-  const hintRoom = Math.max(0, width - displayWidth(prefix) - Math.min(displayWidth(sanitize(status.text)), Math.ceil(width / 2)));
-  const hint = status.hint === undefined ? '' : truncate(` — ${sanitize(status.hint)}`, hintRoom);
+  const hintRoom = Math.max(0, width - displayWidth(prefix) - Math.min(displayWidth(status.text), Math.ceil(width / 2)));
+  const hint = status.hint === undefined ? '' : truncate(` — ${status.hint}`, hintRoom);
   const textWidth = Math.max(0, width - displayWidth(prefix) - displayWidth(hint));
   const segments: Segment[] = [
-    {text: prefix + truncate(sanitize(status.text), textWidth), style: levelStyle(status.level, theme)},
+    {text: prefix + truncate(status.text, textWidth), style: levelStyle(status.level, theme)},
     {text: hint, style: {bold: true}},
   ];
   return <Line segments={segments} width={width} />;

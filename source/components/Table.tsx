@@ -5,17 +5,17 @@
  */
 import {memo, useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
-import {sanitize} from '../text/sanitize.js';
+import type {SafeText} from '../text/sanitize.js';
 import {pad, truncate} from '../text/width.js';
 import {useTheme} from '../theme.js';
 import {GAP, layoutColumns, windowStart, type PlacedColumn, type TableColumn} from './table-layout.js';
 
 export type {TableColumn} from './table-layout.js';
 
-/** One record: a stable key and its raw server values, one per column. */
+/** One record: a stable key and its values, one per column, sanitised by whoever made the row. */
 export interface TableRow {
   key: string;
-  cells: readonly unknown[];
+  cells: readonly SafeText[];
 }
 
 /** Props of {@link Table}. */
@@ -67,7 +67,7 @@ export function Table({columns, rows, selected, width, height, sortColumn, sortD
 }
 
 function rowText(row: TableRow, columns: readonly TableColumn[], placed: readonly PlacedColumn[], selected: boolean): string {
-  const cells = placed.map(({index, width}) => pad(sanitize(row.cells[index]), width, columns[index]?.align));
+  const cells = placed.map(({index, width}) => pad(row.cells[index] ?? '', width, columns[index]?.align));
   return (selected ? '› ' : '  ') + cells.join(separator);
 }
 
@@ -96,8 +96,9 @@ interface HeaderLineProps {
 function HeaderLine({columns, placed, sortColumn, sortDirection}: HeaderLineProps) {
   const theme = useTheme();
   const arrow = sortDirection === 'desc' ? '▼' : '▲';
-  const titles = placed.map(({index}) => sanitize(columns[index]?.title));
-  const sortTitle = sanitize(columns.find((column) => column.id === sortColumn)?.title);
+  // Titles are program text (the descriptors'), not server data.
+  const titles = placed.map(({index}) => columns[index]?.title ?? '');
+  const sortTitle = columns.find((column) => column.id === sortColumn)?.title ?? '';
   // The arrow's text equivalent, for screen readers.
   const label = titles.join(', ') + (sortTitle === '' ? '' : `; sorted by ${sortTitle}, ${sortDirection === 'desc' ? 'descending' : 'ascending'}`);
   const cells = placed.map(({index, width}, position) => {

@@ -1,5 +1,5 @@
 import {useEffect, useState} from 'react';
-import type {Session} from '../session/session.js';
+import type {SessionView} from './use-session.js';
 import {formatRemaining, level, type CountdownLevel} from '../session/countdown.js';
 
 export interface Countdown {
@@ -11,7 +11,7 @@ export interface Countdown {
  * The token countdown, ticking on each second boundary of the remaining time; `expiresAt`
  * restarts it at once when a renewal or a new login moves the expiry.
  */
-export function useCountdown(session: Session, expiresAt: number | undefined): Countdown {
+export function useCountdown(session: SessionView, expiresAt: number | undefined): Countdown {
   const [remaining, setRemaining] = useState(() => session.remaining());
   useEffect(() => {
     let timer: NodeJS.Timeout;

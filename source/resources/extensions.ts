@@ -29,6 +29,7 @@ export const extensionsDescriptor: ResourceDescriptor<'extensions'> = {
   name: 'extensions',
   title: 'Extensions',
   aliases: ['extension', 'exten', 'ext', 'e'],
+  acl: 'confd.extensions.read',
   columns: [
     {id: 'exten', title: 'Exten', priority: 1, minWidth: 6, flex: 1, value: (extension) => extension.exten, sortKey: 'exten'},
     {id: 'context', title: 'Context', priority: 2, minWidth: 8, flex: 2, value: (extension) => extension.context, sortKey: 'context'},

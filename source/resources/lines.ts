@@ -54,6 +54,7 @@ export const linesDescriptor: ResourceDescriptor<'lines'> = {
   name: 'lines',
   title: 'Lines',
   aliases: ['line', 'l'],
+  acl: 'confd.lines.read',
   columns: [
     {id: 'name', title: 'Name', priority: 1, minWidth: 8, flex: 2, value: lineLabel, sortKey: 'name'},
     {id: 'protocol', title: 'Protocol', priority: 4, width: 8, value: (line) => line.protocol, sortKey: 'protocol'},

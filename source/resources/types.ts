@@ -53,6 +53,8 @@ export interface ResourceDescriptor<C extends ConfdCollection> {
   title: string;
   /** Names the `:` command line accepts besides `name`, without the colon (`user`, `u`). */
   aliases: string[];
+  /** The ACL a token needs to list the collection (`confd.users.read`). */
+  acl: string;
   columns: ColumnSpec<ConfdItem[C]>[];
   /** confd's own default `order=` column. */
   defaultOrder: string;

@@ -65,6 +65,7 @@ export const usersDescriptor: ResourceDescriptor<'users'> = {
   name: 'users',
   title: 'Users',
   aliases: ['user', 'u'],
+  acl: 'confd.users.read',
   columns: [
     {id: 'name', title: 'Name', priority: 1, minWidth: 12, flex: 3, value: fullName, sortKey: 'lastname'},
     {id: 'login', title: 'Username / email', priority: 3, minWidth: 10, flex: 3, value: (user) => user.username || user.email || '', sortKey: 'username'},

@@ -5,8 +5,8 @@
  * certificates are explained and offer nothing.
  */
 import {Box, Text, useInput} from 'ink';
-import type {CertificateError} from '../api/tls/trust-errors.js';
-import {trustDecision} from '../text/trust-choices.js';
+import type {TrustChoices} from '../text/trust-choices.js';
+import type {CertificateInfo} from '../api/tls/types.js';
 import {certificateFields, pbxFingerprintCommand, wrapFingerprint} from '../output/certificate.js';
 import {sanitize} from '../text/sanitize.js';
 import {truncate} from '../text/width.js';
@@ -14,17 +14,35 @@ import {useTheme} from '../theme.js';
 
 export type CertificateChoice = 'remember' | 'once' | 'refuse';
 
+/** A pinned certificate as the Changed screen compares it, read from its PEM once by the app. */
+export interface PinnedCertificate {
+  fingerprint256: string;
+  /** When it was first trusted, for people (`2026-11-28 00:52:51 UTC`). */
+  trustedAt: string;
+  /** Its validity period and whether it holds now. */
+  validity: string;
+}
+
+/** What the certificate screens show about a refused certificate, and what they may offer. */
+export interface CertificateView {
+  certificate: CertificateInfo;
+  /** Why it is not trusted (may hold a server's words: sanitised on screen). */
+  message: string;
+  hint?: string;
+  choices: TrustChoices;
+  pinned?: PinnedCertificate;
+}
+
 export interface CertificateProps {
   width: number;
   height: number;
-  error: CertificateError;
+  view: CertificateView;
   onChoice(choice: CertificateChoice): void;
 }
 
-export function Certificate({width, height, error, onChoice}: CertificateProps) {
+export function Certificate({width, height, view, onChoice}: CertificateProps) {
   const theme = useTheme();
-  const choices = trustDecision(error);
-  const info = error.certificate;
+  const {choices, certificate: info} = view;
   useInput((input, key) => {
     if (input === 'y' && choices.canTrust) onChoice('remember');
     else if (input === 'o' && choices.canTrustOnce) onChoice('once');
@@ -47,7 +65,7 @@ export function Certificate({width, height, error, onChoice}: CertificateProps) 
       </Box>
       <Box flexDirection="column" flexShrink={1} overflow="hidden">
         <Box height={2} flexShrink={0} overflow="hidden">
-          <Text wrap="wrap">{sanitize(error.message)}</Text>
+          <Text wrap="wrap">{sanitize(view.message)}</Text>
         </Box>
         <Box height={1} flexShrink={0} />
         {fields.map(([label, value]) => (
@@ -87,7 +105,7 @@ export function Certificate({width, height, error, onChoice}: CertificateProps) 
           </Text>
         ) : (
           <Text wrap="wrap">
-            Nothing can be trusted here: {sanitize(error.hint ?? 'fix the certificate on the server')} · <Text bold>n</Text>/Esc back
+            Nothing can be trusted here: {sanitize(view.hint ?? 'fix the certificate on the server')} · <Text bold>n</Text>/Esc back
           </Text>
         )}
       </Box>

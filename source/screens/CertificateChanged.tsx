@@ -4,27 +4,27 @@
  */
 import {useState} from 'react';
 import {Box, Text} from 'ink';
-import type {CertificateError} from '../api/tls/trust-errors.js';
 import {TextField} from '../components/TextField.js';
-import {formatDate, pbxFingerprintCommand, pinValidity, validity, wrapFingerprint} from '../output/certificate.js';
+import {pbxFingerprintCommand, validity, wrapFingerprint} from '../output/certificate.js';
 import {sanitize} from '../text/sanitize.js';
 import {truncate} from '../text/width.js';
 import {useTheme} from '../theme.js';
+import type {CertificateView} from './Certificate.js';
 
 export interface CertificateChangedProps {
   width: number;
   height: number;
-  error: CertificateError;
+  view: CertificateView;
   onReplace(): void;
   onRefuse(): void;
 }
 
-export function CertificateChanged({width, height, error, onReplace, onRefuse}: CertificateChangedProps) {
+export function CertificateChanged({width, height, view, onReplace, onRefuse}: CertificateChangedProps) {
   const theme = useTheme();
   const [typed, setTyped] = useState('');
   const [wrong, setWrong] = useState(false);
-  const info = error.certificate;
-  const pin = error.pinned;
+  const info = view.certificate;
+  const pin = view.pinned;
   const inner = width - 4;
   const fingerprint = (label: string, value: string) => (
     <Box flexDirection="column" flexShrink={0}>
@@ -52,7 +52,7 @@ export function CertificateChanged({width, height, error, onReplace, onRefuse}: 
           connection.
         </Text>
       </Box>
-      {pin ? fingerprint(`Pinned (trusted ${formatDate(new Date(pin.trustedAt))}), valid ${pinValidity(pin)}:`, pin.fingerprint256) : null}
+      {pin ? fingerprint(`Pinned (trusted ${pin.trustedAt}), valid ${pin.validity}:`, pin.fingerprint256) : null}
       {fingerprint(`Offered now, valid ${validity(info)}:`, info.fingerprint256)}
       <Box flexDirection="column" flexShrink={1} overflow="hidden">
         <Box flexShrink={0}>

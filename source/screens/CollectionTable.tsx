@@ -45,7 +45,7 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
     return window.map((item): TableRow | undefined =>
       item === undefined
         ? undefined
-        : {key: descriptor.key(item as never), cells: columns.map((column) => column.value(item as never))},
+        : {key: descriptor.key(item as never), cells: columns.map((column) => sanitize(column.value(item as never)))},
     );
   }, [snapshot, top, height, descriptor]);
   const visible = snapshot.total === undefined ? rows : rows.slice(0, Math.max(0, snapshot.total - top));

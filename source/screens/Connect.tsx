@@ -7,7 +7,8 @@ import {useEffect, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {Profile} from '../config/profiles.js';
 import {TextField} from '../components/TextField.js';
-import {statusPrefix, type Status} from '../components/StatusLine.js';
+import {statusPrefix} from '../components/StatusLine.js';
+import type {Status} from '../resources/error-status.js';
 import {useTheme} from '../theme.js';
 import {truncate} from '../text/width.js';
 import {sanitize} from '../text/sanitize.js';
@@ -170,11 +171,11 @@ function ConnectStatus({status, width}: {status: Status; width: number}) {
   return (
     <Box flexDirection="column" width={width} flexShrink={1} overflow="hidden">
       <Text wrap="wrap" {...style}>
-        {statusPrefix[status.level] + sanitize(status.text)}
+        {statusPrefix[status.level] + status.text}
       </Text>
       {status.hint ? (
         <Text wrap="wrap" {...theme.dim}>
-          {sanitize(status.hint)}
+          {status.hint}
         </Text>
       ) : null}
     </Box>

@@ -8,15 +8,15 @@ import {Box, Text} from 'ink';
 import type {ConfdCollection} from '../api/contract.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
-import type {ConfdSource} from '../session/confd-source.js';
 import {pad, truncate} from '../text/width.js';
-import {sanitize} from '../text/sanitize.js';
+import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 import {useTheme} from '../theme.js';
 import {detailLines, firstRelation, rawLines, type DetailLine} from './detail-lines.js';
+import type {RecordReader} from './workspace.js';
 
 export interface DetailProps {
-  source: ConfdSource;
-  tenant?: string;
+  /** Fetches the record (in the working tenant). */
+  read: RecordReader;
   collection: ConfdCollection;
   id: number | string;
   raw: boolean;
@@ -40,7 +40,7 @@ export function Detail(props: DetailProps) {
   useEffect(() => {
     const controller = new AbortController();
     setLoaded((current) => (current.kind === 'ok' ? current : {kind: 'loading'}));
-    props.source.get(props.collection, props.id, {tenant: props.tenant, signal: controller.signal}).then(
+    props.read(props.collection, props.id, controller.signal).then(
       (item) => setLoaded({kind: 'ok', item}),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -59,8 +59,8 @@ export function Detail(props: DetailProps) {
     if (loaded.kind === 'ok') props.onLines(lines, 0);
   }, [lines]);
 
-  const name = loaded.kind === 'ok' ? recordName(descriptor, loaded.item) : String(props.id);
-  const title = `${descriptor.title.replace(/s$/, '')} ${name}${props.raw ? ' · raw JSON' : ''}`;
+  const name = sanitize(loaded.kind === 'ok' ? (descriptor.columns[0]?.value(loaded.item as never) ?? '') : String(props.id));
+  const title = safe`${sanitize(descriptor.title.replace(/s$/, ''))} ${name}${sanitize(props.raw ? ' · raw JSON' : '')}`;
   const bodyHeight = Math.max(1, props.height - 1);
   // A negative selection is not placed yet: the cursor starts on the first related record.
   const selected = Math.min(props.selected < 0 ? firstRelation(lines) : props.selected, Math.max(0, lines.length - 1));
@@ -70,7 +70,7 @@ export function Detail(props: DetailProps) {
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text bold {...theme.accent}>
-        {truncate(sanitize(title), props.width)}
+        {truncate(title, props.width)}
       </Text>
       {loaded.kind === 'loading' ? <Text {...theme.dim}>loading…</Text> : null}
       {loaded.kind === 'error' ? <Text {...theme.danger}>could not load this record (see the status line; r retries)</Text> : null}
@@ -88,20 +88,15 @@ export function Detail(props: DetailProps) {
   );
 }
 
-function lineText(line: DetailLine, labelWidth: number, width: number): string {
+function lineText(line: DetailLine, labelWidth: number, width: number): SafeText {
   switch (line.kind) {
     case 'title':
     case 'raw':
     case 'relation':
       return truncate(line.text, width);
     case 'field':
-      return truncate(`${pad(truncate(line.label, labelWidth - 1), labelWidth)}${line.value}`, width);
+      return truncate(safe`${pad(truncate(line.label, labelWidth - 1), labelWidth)}${line.value}`, width);
     case 'blank':
-      return '';
+      return safe``;
   }
-}
-
-function recordName(descriptor: AnyResourceDescriptor, item: unknown): string {
-  const cell = descriptor.columns[0]?.value(item as never);
-  return sanitize(cell ?? '');
 }

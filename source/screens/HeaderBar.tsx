@@ -5,14 +5,14 @@
 import {memo} from 'react';
 import {Header} from '../components/Header.js';
 import {useCountdown} from '../hooks/use-countdown.js';
-import {useSession} from '../hooks/use-session.js';
-import type {Session} from '../session/session.js';
+import {useSession, type SessionView} from '../hooks/use-session.js';
+import {sanitize, type SafeText} from '../text/sanitize.js';
 
 export interface HeaderBarProps {
   width: number;
-  server: string;
-  session: Session;
-  tenant?: string;
+  server: SafeText;
+  session: SessionView;
+  tenant?: SafeText;
   recurse: boolean;
 }
 
@@ -24,7 +24,7 @@ export const HeaderBar = memo(function HeaderBar({width, server, session, tenant
     <Header
       width={width}
       server={server}
-      user={snapshot.username}
+      user={snapshot.username === undefined ? undefined : sanitize(snapshot.username)}
       tenant={tenant}
       recurse={recurse}
       expiresText={countdown.text}

@@ -1,15 +1,16 @@
 /**
  * A framed list drawn in place of the main area: help, the token's ACL, the tenant picker.
- * Lines are already sanitised by the caller; the selected one (if any) is inverse with `›`.
+ * Lines are SafeText, so a caller cannot hand it raw server data; the selected one (if any) is inverse with `›`.
  * A list longer than the frame scrolls: around the selection, or from `top` when nothing is selected.
  */
 import {Box, Text} from 'ink';
+import type {SafeText} from '../text/sanitize.js';
 import {truncate} from '../text/width.js';
 import {useTheme} from '../theme.js';
 
 export interface ListOverlayProps {
   title: string;
-  lines: readonly string[];
+  lines: readonly SafeText[];
   selected?: number;
   /** First line shown when there is no selection (help, ACL); clamped to the list. */
   top?: number;

@@ -6,15 +6,14 @@
 import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {TextField} from '../components/TextField.js';
-import {useSession} from '../hooks/use-session.js';
-import type {Session} from '../session/session.js';
+import {useSession, type SessionView} from '../hooks/use-session.js';
+import {errorStatus} from '../resources/error-status.js';
 import {sanitize} from '../text/sanitize.js';
 import {truncate} from '../text/width.js';
 import {useTheme} from '../theme.js';
-import {errorStatus} from '../app/error-status.js';
 
 export interface PasswordPromptProps {
-  session: Session;
+  session: SessionView;
   width: number;
   height: number;
   onQuit(): void;

@@ -3,7 +3,10 @@
  * `:tenant [NAME]`, `:recurse`, `:logout`, `:q`, `:help`.
  */
 import type {ConfdCollection} from '../api/contract.js';
-import {findDescriptor} from '../resources/registry.js';
+import {findDescriptor, resourceDescriptors} from '../resources/registry.js';
+
+/** What the empty command line suggests: every collection, then the other commands. */
+export const commandLinePlaceholder = [...resourceDescriptors.map((descriptor) => descriptor.name), 'tenant NAME', 'recurse', 'logout', 'q'].join(', ');
 
 export interface CommandHandlers {
   show(collection: ConfdCollection): void;

@@ -3,27 +3,27 @@
  * Enter follows), then every field by group; or the raw JSON. Pure, so it is tested without Ink.
  */
 import type {Relation, AnyResourceDescriptor} from '../resources/types.js';
-import {sanitize} from '../text/sanitize.js';
+import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 
 export type DetailLine =
-  | {kind: 'title'; text: string}
-  | {kind: 'field'; label: string; value: string}
-  | {kind: 'relation'; relation: Relation; text: string}
-  | {kind: 'raw'; text: string}
+  | {kind: 'title'; text: SafeText}
+  | {kind: 'field'; label: SafeText; value: SafeText}
+  | {kind: 'relation'; relation: Relation; text: SafeText}
+  | {kind: 'raw'; text: SafeText}
   | {kind: 'blank'};
 
 export function detailLines(descriptor: AnyResourceDescriptor, item: unknown): DetailLine[] {
   const lines: DetailLine[] = [];
   const relations = descriptor.relations(item as never);
   if (relations.length > 0) {
-    lines.push({kind: 'title', text: 'Related (Enter opens)'});
+    lines.push({kind: 'title', text: safe`Related (Enter opens)`});
     for (const relation of relations) {
-      lines.push({kind: 'relation', relation, text: `${relation.label}  ${sanitize(relation.title)}`});
+      lines.push({kind: 'relation', relation, text: safe`${sanitize(relation.label)}  ${sanitize(relation.title)}`});
     }
     lines.push({kind: 'blank'});
   }
   for (const group of descriptor.detail(item as never)) {
-    lines.push({kind: 'title', text: group.title});
+    lines.push({kind: 'title', text: sanitize(group.title)});
     for (const field of group.fields) {
       lines.push({kind: 'field', label: sanitize(field.label), value: displayValue(field.value)});
     }
@@ -32,10 +32,10 @@ export function detailLines(descriptor: AnyResourceDescriptor, item: unknown): D
   return lines;
 }
 
-function displayValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (value === '') return '(empty)';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+function displayValue(value: unknown): SafeText {
+  if (value === null || value === undefined) return safe`—`;
+  if (value === '') return safe`(empty)`;
+  if (typeof value === 'boolean') return value ? safe`yes` : safe`no`;
   return sanitize(value);
 }
 

@@ -63,15 +63,41 @@ const variationSelector = /^[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
 const blackFlag = 0x1f3f4;
 const cancelTag = 0xe007f;
 
+declare const sanitised: unique symbol;
+
+/**
+ * A string that is harmless in a terminal: made by {@link sanitize} from any value, or by
+ * {@link safe} from program text and other SafeText. Components that print server data take
+ * this type only, so a raw server string cannot reach the terminal: tsc refuses it.
+ */
+export type SafeText = string & {readonly [sanitised]: true};
+
+/**
+ * Program text (the literal parts, written here, not by a server) joined with values that are
+ * already SafeText or numbers: `safe`Working tenant: ${name}``. Nothing is sanitised again.
+ */
+export function safe(literals: TemplateStringsArray, ...values: ReadonlyArray<SafeText | number>): SafeText {
+  let text = literals[0] ?? '';
+  values.forEach((value, index) => {
+    text += String(value) + (literals[index + 1] ?? '');
+  });
+  return text as SafeText;
+}
+
 /**
  * Turns any value from a server into a string that is harmless in a terminal.
  * `null`/`undefined` give `''`; numbers, booleans and bigints give `String(value)`; arrays are
  * joined with `, `; other objects are shown as JSON. The result never contains a control character.
  */
-export function sanitize(value: unknown): string {
+export function sanitize(value: unknown): SafeText {
+  // The one place a SafeText is made from data: everything below returns visible, inert text.
+  return sanitizeValue(value) as SafeText;
+}
+
+function sanitizeValue(value: unknown): string {
   if (value === null || value === undefined || typeof value === 'function') return '';
   if (typeof value === 'string') return sanitizeString(value);
-  if (Array.isArray(value)) return value.map((item) => sanitize(item)).join(', ');
+  if (Array.isArray(value)) return value.map((item) => sanitizeValue(item)).join(', ');
   if (typeof value === 'object') return sanitizeString(toJson(value));
   return sanitizeString(String(value));
 }

@@ -4,6 +4,7 @@
  * cluster (a flag, an emoji family, a letter with combining accents). Input is expected to be
  * sanitised already (see sanitize.ts).
  */
+import type {SafeText} from './sanitize.js';
 import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
@@ -20,7 +21,12 @@ export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
-/** Cuts `text` to at most `width` columns, ending with `…` when something was cut. */
+/**
+ * Cuts `text` to at most `width` columns, ending with `…` when something was cut. Cutting on
+ * grapheme boundaries keeps sanitised text sanitised, so SafeText in gives SafeText out.
+ */
+export function truncate(text: SafeText, width: number): SafeText;
+export function truncate(text: string, width: number): string;
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (printableAscii.test(text)) return text.length <= width ? text : text.slice(0, width - 1) + ellipsis;
@@ -36,6 +42,8 @@ export function truncate(text: string, width: number): string {
 }
 
 /** Cuts `text` to at most `width` columns keeping its end, starting with `…` when something was cut. */
+export function truncateStart(text: SafeText, width: number): SafeText;
+export function truncateStart(text: string, width: number): string;
 export function truncateStart(text: string, width: number): string {
   if (width <= 0) return '';
   if (displayWidth(text) <= width) return text;
@@ -43,6 +51,8 @@ export function truncateStart(text: string, width: number): string {
 }
 
 /** Fits `text` into exactly `width` columns: truncated with `…` if too long, else padded with spaces. */
+export function pad(text: SafeText, width: number, align?: 'left' | 'right'): SafeText;
+export function pad(text: string, width: number, align?: 'left' | 'right'): string;
 export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const fitted = truncate(text, width);
   const fill = ' '.repeat(Math.max(0, width - displayWidth(fitted)));

@@ -2,12 +2,16 @@ import {afterEach, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {Header, headerHeight, type HeaderProps} from '../../source/components/Header.js';
 import {assertFits, frameLines, renderApp, type Rendered} from '../helpers/ink.js';
+import {sanitize} from '../../source/text/sanitize.js';
 
 let instance: Rendered | undefined;
 afterEach(() => instance?.unmount());
 
-function show(props: Partial<HeaderProps> & {width: number}): string[] {
-  instance = renderApp(<Header server="pbx.example.com" user="admin" tenant="Acme" {...props} />);
+/** Server data reaches the Header sanitised (it takes SafeText only); plain strings here are the test's. */
+type Shown = Omit<Partial<HeaderProps>, 'server' | 'user' | 'tenant'> & {width: number; server?: string; user?: string; tenant?: string};
+
+function show({server = 'pbx.example.com', user = 'admin', tenant = 'Acme', ...props}: Shown): string[] {
+  instance = renderApp(<Header server={sanitize(server)} user={sanitize(user)} tenant={sanitize(tenant)} {...props} />);
   return frameLines(instance);
 }
 

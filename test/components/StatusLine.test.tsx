@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {Box, Text} from 'ink';
 import {StatusLine} from '../../source/components/StatusLine.js';
 import {assertFits, frameLines, renderApp, type Rendered} from '../helpers/ink.js';
+import {sanitize} from '../../source/text/sanitize.js';
 
 let instance: Rendered | undefined;
 afterEach(() => instance?.unmount());
@@ -16,7 +17,7 @@ describe('StatusLine', () => {
       ['error', 'Connection refused', '✗ Connection refused'],
     ] as const;
     for (const [level, text, expected] of cases) {
-      instance = renderApp(<StatusLine width={80} status={{level, text}} />);
+      instance = renderApp(<StatusLine width={80} status={{level, text: sanitize(text)}} />);
       assert.equal(frameLines(instance)[0], expected);
       instance.unmount();
     }
@@ -24,7 +25,7 @@ describe('StatusLine', () => {
 
   it('keeps the retry hint when the error text is cut', () => {
     instance = renderApp(
-      <StatusLine width={50} status={{level: 'error', text: 'The server pbx.example.com did not answer within 10 seconds', hint: 'r: retry'}} />,
+      <StatusLine width={50} status={{level: 'error', text: sanitize('The server pbx.example.com did not answer within 10 seconds'), hint: sanitize('r: retry')}} />,
     );
     const [line = ''] = frameLines(instance);
     assertFits(line, 50);
@@ -32,7 +33,7 @@ describe('StatusLine', () => {
   });
 
   it('sanitises server messages', () => {
-    instance = renderApp(<StatusLine width={80} status={{level: 'error', text: '["Resource Not Found\u001b[2J"]'}} />);
+    instance = renderApp(<StatusLine width={80} status={{level: 'error', text: sanitize('["Resource Not Found\u001b[2J"]')}} />);
     assert.equal(frameLines(instance)[0], '✗ ["Resource Not Found␛[2J"]');
   });
 

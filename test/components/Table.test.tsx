@@ -5,6 +5,7 @@ import {Table, type TableColumn, type TableRow} from '../../source/components/Ta
 import {ThemeContext, makeTheme} from '../../source/theme.js';
 import {displayWidth} from '../../source/text/width.js';
 import {assertFits, frameLines, renderApp, type Rendered} from '../helpers/ink.js';
+import {sanitize} from '../../source/text/sanitize.js';
 
 const columns: TableColumn[] = [
   {id: 'id', title: 'ID', width: 4, priority: 0, align: 'right'},
@@ -14,7 +15,7 @@ const columns: TableColumn[] = [
 ];
 
 function user(index: number, name = `User ${index}`): TableRow {
-  return {key: `u${index}`, cells: [index, name, `user${index}@example.com`, 1000 + index]};
+  return {key: `u${index}`, cells: [index, name, `user${index}@example.com`, 1000 + index].map(sanitize)};
 }
 
 const users = Array.from({length: 30}, (_, index) => user(index));

@@ -8,17 +8,17 @@ import type {ConfdCollection} from '../api/contract.js';
 import {Collection} from '../resources/collection.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {ConfdSource} from '../session/confd-source.js';
+import type {Collections} from '../screens/workspace.js';
 
 /** Rows per request: a few screens of a large terminal, small enough to answer fast. */
 const pageSize = 100;
 
-export interface Collections {
-  of(name: ConfdCollection): Collection<unknown>;
+export interface ManagedCollections extends Collections {
   /** Include sub-tenants (or not) in every collection, present and future. */
   setRecurse(recurse: boolean): void;
 }
 
-export function useCollections(source: ConfdSource, tenant: string | undefined, recurse: boolean): Collections {
+export function useCollections(source: ConfdSource, tenant: string | undefined, recurse: boolean): ManagedCollections {
   const made = useMemo(() => new Map<ConfdCollection, Collection<unknown>>(), [source, tenant]);
   useEffect(() => () => made.forEach((collection) => collection.dispose()), [made]);
   return {

@@ -1,7 +1,21 @@
+/**
+ * Errors as the status line words them, and the status itself: what every screen reports with.
+ */
 import {ApiError, UsageError} from '../api/errors.js';
 import {ConfigFileError} from '../config/errors.js';
-import type {Status} from '../components/StatusLine.js';
-import {sanitize} from '../text/sanitize.js';
+import {safe, sanitize, type SafeText} from '../text/sanitize.js';
+
+/** Kind of status. */
+export type StatusLevel = 'info' | 'progress' | 'error' | 'warn';
+
+/** What the status line shows. */
+export interface Status {
+  level: StatusLevel;
+  /** May contain a server's message, so it is SafeText: sanitised by whoever wrote the status. */
+  text: SafeText;
+  /** What the user can do about it, e.g. `r: retry`. */
+  hint?: SafeText;
+}
 
 /**
  * An error as one status: the sentence, then the error's own advice, then (as the hint, which the
@@ -14,5 +28,5 @@ export function errorStatus(error: unknown, retryHint?: string): Status {
     return {level: 'error', text: sanitize(text), ...(retryHint ? {hint: sanitize(retryHint)} : {})};
   }
   if (error instanceof ConfigFileError || error instanceof UsageError) return {level: 'error', text: sanitize(error.message)};
-  return {level: 'error', text: `Unexpected error: ${sanitize(error instanceof Error ? error.message : String(error))}`};
+  return {level: 'error', text: safe`Unexpected error: ${sanitize(error instanceof Error ? error.message : String(error))}`};
 }

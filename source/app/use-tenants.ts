@@ -4,25 +4,13 @@
  */
 import {useEffect, useState} from 'react';
 import type {Tenant} from '../api/schemas.js';
+import type {Tenants} from '../screens/workspace.js';
 import type {ConfdSource} from '../session/confd-source.js';
-import {sanitize} from '../text/sanitize.js';
-
-export interface Tenants {
-  list?: Tenant[];
-  /** The tenant chosen with `:tenant`, sent as `Wazo-Tenant`; undefined = the token's tenant (no header). */
-  current?: string;
-  /** The tenant the lists come from: the chosen one, else the token's. */
-  working?: string;
-  label?: string;
-  error?: unknown;
-  setCurrent(uuid: string): void;
-  find(text: string): Tenant | undefined;
-  indexOfCurrent(): number;
-}
+import {sanitize, type SafeText} from '../text/sanitize.js';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-export function tenantLabel(tenant: Tenant): string {
+function tenantLabel(tenant: Tenant): SafeText {
   return sanitize(tenant.name ?? tenant.slug ?? tenant.uuid);
 }
 
@@ -53,6 +41,7 @@ export function useTenants(source: ConfdSource, tokenTenant: string | undefined)
       const wanted = fold(text.trim());
       return list?.find((each) => [each.name, each.slug, each.uuid].some((value) => value && fold(value) === wanted));
     },
+    labelOf: tenantLabel,
     indexOfCurrent: () => Math.max(0, list?.findIndex((each) => each.uuid === working) ?? 0),
   };
 }

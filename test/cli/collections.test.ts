@@ -1,0 +1,47 @@
+/**
+ * The command line, --help, the `:` command line and the key help take the collections from
+ * the registry: each of them must know every collection, so a new descriptor needs no other edit.
+ */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {parseCommand, UsageError} from '../../source/cli/args.js';
+import {usage} from '../../source/cli/usage.js';
+import {helpSections} from '../../source/keys.js';
+import {resourceDescriptors} from '../../source/resources/registry.js';
+import {commandLinePlaceholder, runCommand, type CommandHandlers} from '../../source/screens/commands.js';
+
+test('every collection is a script command: wazo-tui NAME parses as a list of NAME', () => {
+  for (const {name} of resourceDescriptors) {
+    const command = parseCommand([name, 'pbx.example.com', '--username', 'admin', '--password-stdin']);
+    assert.equal(command.kind, 'list', name);
+    assert.equal(command.kind === 'list' && command.collection, name);
+  }
+});
+
+test('aliases are for the : command line only: wazo-tui u is a server, not a collection', () => {
+  const command = parseCommand(['u']);
+  assert.equal(command.kind, 'tui');
+  assert.equal(command.kind === 'tui' && command.server, 'u');
+  assert.throws(() => parseCommand(['users', '--demo']), UsageError);
+});
+
+test('--help, the : placeholder and the Tab help name every collection', () => {
+  const tab = helpSections('table').flatMap((section) => section.entries).find((entry) => entry.keys === 'Tab');
+  assert.ok(tab, 'Tab is in the table help');
+  for (const {name} of resourceDescriptors) {
+    assert.match(usage, new RegExp(`wazo-tui [a-z|]*\\b${name}\\b`), `--help names ${name}`);
+    assert.ok(commandLinePlaceholder.split(', ').includes(name), `the : placeholder names ${name}`);
+    assert.ok(tab.help.includes(name), `the Tab help names ${name}`);
+  }
+});
+
+test('the : command line opens every collection by its name and each alias', () => {
+  for (const descriptor of resourceDescriptors) {
+    for (const word of [descriptor.name, ...descriptor.aliases]) {
+      const shown: string[] = [];
+      const handlers = {show: (name: string) => shown.push(name), unknown: () => shown.push('unknown')} as unknown as CommandHandlers;
+      runCommand(`:${word}`, handlers);
+      assert.deepEqual(shown, [descriptor.name], `:${word}`);
+    }
+  }
+});
