@@ -74,3 +74,19 @@ export function legacy(context: DemoContext, status: number, message: string): D
 export function badRequest(): DemoResponse {
   return {status: 400, json: {message: 'The browser (or proxy) sent a request that this server could not understand.'}};
 }
+
+/**
+ * A request body as xivo's Schema loads it: `not-json` when it does not parse (werkzeug's 400),
+ * `not-an-object` for a non-empty list or a scalar (marshmallow's `_schema` error), else the object;
+ * any falsy body (`null`, `[]`, `0`) counts as `{}`.
+ */
+export function objectBody(raw: Buffer): Record<string, unknown> | 'not-json' | 'not-an-object' {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return 'not-json';
+  }
+  const body: unknown = parsed || {};
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : 'not-an-object';
+}

@@ -53,6 +53,13 @@ export function parseBoolean(text: string): boolean | undefined {
   return undefined;
 }
 
+/** marshmallow's Boolean field on a JSON value: true/false, 1/0 and the same strings as above. */
+export function loadBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 0) return value === 1;
+  return typeof value === 'string' ? parseBoolean(value) : undefined;
+}
+
 /** Parse a query string against `schema`, or answer the 400 wazo-auth sends, errors in field order. */
 export function parseList(query: URLSearchParams, schema: ListSchema, nowMs: number): ListQuery | DemoResponse {
   const errors: {[field: string]: PythonValue} = {};

@@ -4,8 +4,8 @@
  */
 import {UUID_SEGMENT, type DemoRequest, type DemoResponse, type Route} from './http.js';
 import {unauthorizedAccess} from './auth-errors.js';
-import {authorizeScoped, badRequest, isResponse, legacy, scopedTenants, type AuthContext, type Caller} from './auth-guard.js';
-import {listPage, parseBoolean, parseList, type ListColumns, type ListSchema} from './auth-lists.js';
+import {authorizeScoped, badRequest, isResponse, legacy, objectBody, scopedTenants, type AuthContext, type Caller} from './auth-guard.js';
+import {listPage, loadBoolean, parseList, type ListColumns, type ListSchema} from './auth-lists.js';
 import {AccessCheck, requiredAcl} from './acl.js';
 import {tenantBranch, tenantSubtree} from './tenants.js';
 import {pythonReprValue} from './text.js';
@@ -158,21 +158,15 @@ interface PolicyBody {
  * that one), or '' when the body is not JSON at all.
  */
 function readPolicyBody(raw: Buffer): PolicyBody | string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch {
-    return '';
-  }
-  // xivo's Schema turns any falsy body into {} before loading.
-  const body = (parsed || {}) as Record<string, unknown>;
-  if (typeof body !== 'object' || Array.isArray(body)) return '_schema';
+  const body = objectBody(raw);
+  if (body === 'not-json') return '';
+  if (body === 'not-an-object') return '_schema';
   const {name, slug = null, description = null, acl = [], shared = false} = body;
   if (typeof name !== 'string' || name.length < 1 || name.length > 80) return 'name';
   if (slug !== null && (typeof slug !== 'string' || slug.length < 1 || slug.length > 80 || !SLUG.test(slug))) return 'slug';
   if (description !== null && typeof description !== 'string') return 'description';
   if (!Array.isArray(acl) || !acl.every((entry): entry is string => typeof entry === 'string')) return 'acl';
-  const flag = typeof shared === 'boolean' ? shared : typeof shared === 'string' || typeof shared === 'number' ? parseBoolean(String(shared)) : undefined;
+  const flag = loadBoolean(shared);
   if (flag === undefined) return 'shared';
   return {name, slug, description, acl, shared: flag};
 }

@@ -3,7 +3,8 @@
  * the fields of `POST /users` with their defaults, or the first error in field order, which is
  * the one `UserParamException.from_errors` reports.
  */
-import {parseBoolean} from './auth-lists.js';
+import {loadBoolean} from './auth-lists.js';
+import {objectBody} from './auth-guard.js';
 import type {NewUser, Purpose} from './directory.js';
 import type {PythonValue} from './text.js';
 
@@ -22,16 +23,10 @@ const NOT_NULL: ErrorInfo = {message: 'Field may not be null.', constraint_id: '
 
 /** The user to create, `not-json` for a body that is not JSON, or the first invalid field. */
 export function readUserBody(raw: Buffer): UserFields | FieldError | 'not-json' {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch {
-    return 'not-json';
-  }
-  // xivo's Schema turns any falsy body into {} before loading.
-  const body = (parsed || {}) as Record<string, unknown>;
+  const body = objectBody(raw);
   const error = (field: string, info: ErrorInfo): FieldError => ({message: String(info.message), details: {[field]: info}});
-  if (typeof body !== 'object' || Array.isArray(body)) return error('_schema', {message: 'Invalid input type.'});
+  if (body === 'not-json') return body;
+  if (body === 'not-an-object') return error('_schema', {message: 'Invalid input type.'});
 
   const username = optionalString(body.username);
   if (username === undefined) return error('username', typeError('Not a valid string.', 'string'));
@@ -53,7 +48,7 @@ export function readUserBody(raw: Buffer): UserFields | FieldError | 'not-json' 
   const method = body.authentication_method ?? (purpose === 'user' ? 'default' : 'native');
   if (typeof method !== 'string') return error('authentication_method', typeError('Not a valid string.', 'string'));
 
-  const enabled = body.enabled === undefined ? true : booleanOf(body.enabled);
+  const enabled = body.enabled === undefined ? true : loadBoolean(body.enabled);
   if (enabled === undefined) return error('enabled', body.enabled === null ? NOT_NULL : typeError('Not a valid boolean.', 'boolean'));
 
   const uuid = body.uuid;
@@ -89,13 +84,6 @@ export function readUserBody(raw: Buffer): UserFields | FieldError | 'not-json' 
 function optionalString(value: unknown): string | null | undefined {
   if (value === undefined || value === null) return null;
   return typeof value === 'string' ? value : undefined;
-}
-
-/** marshmallow's Boolean: true/false, 1/0 and the usual strings. */
-function booleanOf(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (value === 1 || value === 0) return value === 1;
-  return typeof value === 'string' ? parseBoolean(value) : undefined;
 }
 
 function canonicalUuid(uuid: string): string {
