@@ -75,10 +75,11 @@ function createToken(context: AuthContext, request: DemoRequest): DemoResponse {
   const owner = context.directory.owner(user);
   const mobile = (header(request, 'wazo-session-type') ?? '').toLowerCase() === 'mobile';
   const offline = args.access_type === 'offline' && clientId !== undefined;
-  const refresh = offline ? context.tokens.refreshTokenFor(owner, clientId, mobile) : null;
+  const login = offline ? context.tokens.offlineLogin(owner, clientId, mobile) : {refreshToken: null, revoked: 0};
   const client = {remoteAddr: request.remoteAddress, userAgent: header(request, 'user-agent') ?? '', mobile};
-  const record = context.tokens.issue(owner, expiration, client, refresh);
-  return {status: 200, json: {data: context.tokens.toDict(record)}};
+  const used = refreshToken && clientId ? refreshToken : null;
+  const record = context.tokens.issue(owner, expiration, client, {shown: login.refreshToken, used});
+  return {status: 200, json: {data: context.tokens.toDict(record)}, headers: {'Wazo-Sessions-Revoked': String(login.revoked)}};
 }
 
 /** The marshmallow messages of TokenRequestSchema, or null when the body is valid. */

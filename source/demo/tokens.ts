@@ -29,6 +29,8 @@ export interface TokenRecord {
   userAgent: string;
   /** Present only for `access_type: offline` logins. */
   refreshToken: string | null;
+  /** The refresh token this token came from or came with (purging it ends this session). */
+  linkedRefreshToken: string | null;
 }
 
 /** A refresh token as `GET /users/{uuid}/tokens` shows it (plus its secret value). */
@@ -52,12 +54,15 @@ export class TokenStore {
     private readonly xivoUuid: string,
   ) {}
 
-  /** Issue a token (and its session) for `expiration` seconds. */
+  /**
+   * Issue a token (and its session) for `expiration` seconds. `refresh.shown` is the refresh token
+   * an offline login answers with; `refresh.used` the one a refresh login redeemed.
+   */
   issue(
     account: TokenOwner,
     expiration: number,
     client: {remoteAddr: string; userAgent: string; mobile: boolean},
-    refreshToken: string | null,
+    refresh: {shown: string | null; used: string | null},
   ): TokenRecord {
     const issuedAt = this.clock();
     const record: TokenRecord = {
@@ -70,7 +75,8 @@ export class TokenStore {
       expiresAt: issuedAt + expiration * 1000,
       remoteAddr: client.remoteAddr,
       userAgent: client.userAgent,
-      refreshToken,
+      refreshToken: refresh.shown,
+      linkedRefreshToken: refresh.used ?? refresh.shown,
     };
     this.tokens.set(record.token, record);
     return record;
@@ -119,11 +125,16 @@ export class TokenStore {
     return this.sessions().filter((record) => record.account.uuid === accountUuid).length;
   }
 
-  /** The one refresh token of (user, client_id), created on first use. */
-  refreshTokenFor(account: TokenOwner, clientId: string, mobile: boolean): string {
-    const key = refreshKey(account.uuid, clientId);
-    const existing = this.refreshByClient.get(key);
-    if (existing) return existing.token;
+  /**
+   * The refresh token of an offline login and the number of sessions this login revoked (the
+   * `Wazo-Sessions-Revoked` header). There is one per (user, client_id): a desktop login gets the
+   * existing one back; a mobile login replaces it and ends every other mobile refresh token of the
+   * user, each with its sessions (`TokenService.new_token`).
+   */
+  offlineLogin(account: TokenOwner, clientId: string, mobile: boolean): {refreshToken: string; revoked: number} {
+    const existing = this.refreshByClient.get(refreshKey(account.uuid, clientId));
+    if (existing && !mobile) return {refreshToken: existing.token, revoked: 0};
+    let revoked = existing ? this.purge(existing) : 0;
     const record: RefreshRecord = {
       token: randomUUID(),
       userUuid: account.uuid,
@@ -132,9 +143,22 @@ export class TokenStore {
       createdAt: this.clock(),
       mobile,
     };
-    this.refreshByClient.set(key, record);
+    this.refreshByClient.set(refreshKey(account.uuid, clientId), record);
     this.refreshByValue.set(record.token, record);
-    return record.token;
+    if (mobile) {
+      for (const other of this.refreshTokens()) {
+        if (other !== record && other.userUuid === account.uuid && other.mobile) revoked += this.purge(other);
+      }
+    }
+    return {refreshToken: record.token, revoked};
+  }
+
+  /** Delete a refresh token and the sessions linked to it; how many sessions ended. */
+  private purge(record: RefreshRecord): number {
+    const linked = this.sessions().filter((session) => session.linkedRefreshToken === record.token);
+    for (const session of linked) this.tokens.delete(session.token);
+    this.deleteRefreshToken(record.userUuid, record.clientId);
+    return linked.length;
   }
 
   /** The user uuid a refresh token belongs to, if it exists and was issued to `clientId`. */

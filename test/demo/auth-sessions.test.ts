@@ -169,6 +169,28 @@ describe('wazo-auth refresh tokens', () => {
     assertApiError(await auth(server, admin, 'DELETE', `/users/${crypto.randomUUID()}/tokens/by-admin`), 404, 'unknown-user', 'users');
   });
 
+  test('a mobile offline login replaces the user\'s other mobile refresh tokens and ends their sessions', async () => {
+    const mobile = {'wazo-session-type': 'mobile'};
+    const desktop = await offline('desk');
+    const phone = await offline('phone-a', mobile);
+    const again = await tokenRequest(server, user.credentials, {access_type: 'offline', client_id: 'desk'});
+    assert.equal(tokenData(again).refresh_token, desktop.refresh_token, 'a desktop login gets the same refresh token back');
+    assert.equal(again.headers['wazo-sessions-revoked'], '0');
+    const second = await tokenRequest(server, user.credentials, {access_type: 'offline', client_id: 'phone-b'}, mobile);
+    assert.equal(second.headers['wazo-sessions-revoked'], '1');
+    assert.equal((await auth(server, null, 'HEAD', `/token/${String(phone.token)}`)).status, 404);
+    assert.equal((await auth(server, null, 'HEAD', `/token/${String(desktop.token)}`)).status, 204);
+    assertLegacy(await tokenRequest(server, null, {refresh_token: phone.refresh_token, client_id: 'phone-a'}), 401, 'Authentication Failed');
+    const listed = (await auth(server, admin, 'GET', `/users/${user.uuid}/tokens?mobile=true`)).json as Page;
+    assert.deepEqual(listed.items.map((item) => item.client_id), ['phone-b']);
+    // A refreshed token belongs to its refresh token too: the next mobile login on that client ends it.
+    const refreshed = tokenData(await tokenRequest(server, null, {refresh_token: tokenData(second).refresh_token, client_id: 'phone-b'}));
+    const third = await tokenRequest(server, user.credentials, {access_type: 'offline', client_id: 'phone-b'}, mobile);
+    assert.equal(third.headers['wazo-sessions-revoked'], '2');
+    assert.notEqual(tokenData(third).refresh_token, tokenData(second).refresh_token);
+    assert.equal((await auth(server, null, 'HEAD', `/token/${String(refreshed.token)}`)).status, 404);
+  });
+
   test('ACLs: the user may not read or delete others\' tokens, nor list the tenant\'s; the reader reads none', async () => {
     const token = (await offline('acl-check')).token as string;
     const adminUuid = server.accounts[0]?.uuid ?? '';
