@@ -73,15 +73,20 @@ export function callerAccess(caller: Caller): AccessCheck {
   return new AccessCheck(caller.record.account.acl, caller.record.account.uuid, caller.record.sessionUuid);
 }
 
-const POLICY_COLUMNS: ListColumns<AuthPolicy> = {
-  sortValue: (policy, column) => (column === 'name' ? policy.name : column === 'slug' ? policy.slug : column === 'description' ? policy.description : policy.uuid),
-  searchValues: (policy) => [policy.name, policy.description],
-  matches: (policy, key, value) => {
-    if (key === 'user_uuid' || key === 'group_uuid') return false;
-    if (key === 'tenant_uuid') return policy.tenantUuid === value;
-    return (key === 'uuid' ? policy.uuid : key === 'name' ? policy.name : policy.slug) === value;
-  },
-};
+/** How `GET /policies` sorts, searches and filters (`PolicyDAO`; the demo has no groups). */
+function policyColumns(context: AuthContext): ListColumns<AuthPolicy> {
+  return {
+    sortValue: (policy, column) =>
+      column === 'name' ? policy.name : column === 'slug' ? policy.slug : column === 'description' ? policy.description : policy.uuid,
+    searchValues: (policy) => [policy.name, policy.description],
+    matches: (policy, key, value) => {
+      if (key === 'user_uuid') return context.directory.user(value)?.policyUuids.includes(policy.uuid) ?? false;
+      if (key === 'group_uuid') return false;
+      if (key === 'tenant_uuid') return policy.tenantUuid === value;
+      return (key === 'uuid' ? policy.uuid : key === 'name' ? policy.name : policy.slug) === value;
+    },
+  };
+}
 
 /** `GET /policies`: `{items, total}`, total counting every visible policy whatever the filters. */
 function listPolicies(context: AuthContext, request: DemoRequest): DemoResponse {
@@ -100,9 +105,7 @@ function listPolicies(context: AuthContext, request: DemoRequest): DemoResponse 
     if (readOnly === false) return tenants.includes(policy.tenantUuid);
     return true;
   });
-  const members = (policy: AuthPolicy, key: string, value: string) =>
-    key === 'user_uuid' ? (context.directory.user(value)?.policyUuids.includes(policy.uuid) ?? false) : POLICY_COLUMNS.matches(policy, key, value);
-  const {page} = listPage(wanted, query, {...POLICY_COLUMNS, matches: members});
+  const {page} = listPage(wanted, query, policyColumns(context));
   return {status: 200, json: {items: page.map((policy) => policyJson(policy, tenants)), total: visible.length}};
 }
 

@@ -176,6 +176,8 @@ describe('wazo-auth policies', () => {
     assert.ok(body.total > body.items.length);
     assert.deepEqual((body.items.find((policy) => policy.name === 'demo-admin') ?? {}).acl, ['#']);
     assertLegacy(await auth(server, admin, 'GET', '/policies?order=read_only'), 400, 'Invalid sort column: read_only');
+    const held = (await auth(server, admin, 'GET', `/policies?user_uuid=${server.accounts[0]?.uuid ?? ''}`)).json as {items: Json[]};
+    assert.deepEqual(held.items.map((policy) => policy.name), ['demo-admin']);
   });
 
   test('a caller can only grant the ACLs it holds itself (401 naming the first one it lacks)', async () => {
