@@ -42,7 +42,7 @@ export function authorize(context: DemoContext, request: DemoRequest, required: 
  * `Tenant.autodetect`: the tenant of the token's user as it is now (404 when that user was deleted),
  * or the `Wazo-Tenant` asked for when it lies in that tenant's subtree (401 otherwise).
  */
-export function scopingTenant(context: AuthContext, request: DemoRequest, record: TokenRecord): string | DemoResponse {
+function scopingTenant(context: AuthContext, request: DemoRequest, record: TokenRecord): string | DemoResponse {
   const now = context.clock();
   const user = context.directory.user(record.account.uuid);
   if (!user) return {status: 404, json: unknownUser(record.account.uuid, now)};
@@ -89,4 +89,13 @@ export function objectBody(raw: Buffer): Record<string, unknown> | 'not-json' | 
   }
   const body: unknown = parsed || {};
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : 'not-an-object';
+}
+
+/** A path segment as werkzeug decodes it; a malformed `%` escape stays as it is instead of failing. */
+export function pathSegment(raw: string | undefined): string {
+  try {
+    return decodeURIComponent(raw ?? '');
+  } catch {
+    return raw ?? '';
+  }
 }

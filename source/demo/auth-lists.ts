@@ -106,7 +106,7 @@ export function parseList(query: URLSearchParams, schema: ListSchema, nowMs: num
   };
 }
 
-export type SortValue = string | number | boolean | null;
+type SortValue = string | number | boolean | null;
 
 /** How one endpoint reads its rows. */
 export interface ListColumns<T> {

@@ -4,7 +4,7 @@
  */
 import {UUID_SEGMENT, type DemoRequest, type DemoResponse, type Route} from './http.js';
 import {unauthorizedAccess} from './auth-errors.js';
-import {authorizeScoped, badRequest, isResponse, legacy, objectBody, scopedTenants, type AuthContext, type Caller} from './auth-guard.js';
+import {authorizeScoped, badRequest, isResponse, legacy, objectBody, pathSegment, scopedTenants, type AuthContext, type Caller} from './auth-guard.js';
 import {listPage, loadBoolean, parseList, type ListColumns, type ListSchema} from './auth-lists.js';
 import {AccessCheck, requiredAcl} from './acl.js';
 import {tenantBranch, tenantSubtree} from './tenants.js';
@@ -30,7 +30,7 @@ export function policyRoutes(context: AuthContext): Route[] {
     {
       methods: ['GET', 'DELETE'],
       pattern: /^\/policies\/(?<slug>[^/]+)$/,
-      handler: (request, params) => policyItem(context, request, {slug: decodeURIComponent(params.slug ?? '')}),
+      handler: (request, params) => policyItem(context, request, {slug: pathSegment(params.slug)}),
     },
   ];
 }
@@ -39,7 +39,7 @@ export function policyRoutes(context: AuthContext): Route[] {
  * Policies seen from `tenants` (the requested tenant first): its own and, read-only, the shared
  * ones of the tenants above (`_read_only_filter`).
  */
-export function visiblePolicies(context: AuthContext, tenants: readonly string[]): AuthPolicy[] {
+function visiblePolicies(context: AuthContext, tenants: readonly string[]): AuthPolicy[] {
   const branch = new Set(tenantBranch(context.data.tenants, tenants[0] ?? '').map((tenant) => tenant.uuid));
   return context.directory.allPolicies().filter((policy) => tenants.includes(policy.tenantUuid) || (policy.shared && branch.has(policy.tenantUuid)));
 }

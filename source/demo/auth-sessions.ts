@@ -6,7 +6,7 @@
  */
 import {UUID_SEGMENT, type DemoRequest, type DemoResponse, type Route} from './http.js';
 import {unknownRefreshToken} from './auth-errors.js';
-import {authorizeScoped, isResponse, scopedTenants, type AuthContext} from './auth-guard.js';
+import {authorizeScoped, isResponse, pathSegment, scopedTenants, type AuthContext} from './auth-guard.js';
 import {listPage, parseBoolean, parseList, type ListColumns, type ListSchema} from './auth-lists.js';
 import {visibleUser} from './auth-users.js';
 import {requiredAcl} from './acl.js';
@@ -41,7 +41,7 @@ export function sessionRoutes(context: AuthContext): Route[] {
     {
       methods: ['DELETE'],
       pattern: new RegExp(`^${user}/tokens/(?<clientId>[^/]+)$`),
-      handler: (request, params) => deleteRefreshToken(context, request, userOf(params), decodeURIComponent(params.clientId ?? '')),
+      handler: (request, params) => deleteRefreshToken(context, request, userOf(params), pathSegment(params.clientId)),
     },
   ];
 }

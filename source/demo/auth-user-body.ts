@@ -8,10 +8,10 @@ import {objectBody} from './auth-guard.js';
 import type {NewUser, Purpose} from './directory.js';
 import type {PythonValue} from './text.js';
 
-export type UserFields = Omit<NewUser, 'tenantUuid'>;
+type UserFields = Omit<NewUser, 'tenantUuid'>;
 type ErrorInfo = {[key: string]: PythonValue};
 /** What `UserParamException` carries: a message and its details. */
-export type FieldError = {message: string; details: ErrorInfo};
+type FieldError = {message: string; details: ErrorInfo};
 
 const PURPOSES: readonly Purpose[] = ['user', 'internal', 'external_api'];
 const AUTHENTICATION_METHODS = ['default', 'native', 'ldap', 'saml'];

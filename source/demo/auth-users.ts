@@ -4,7 +4,7 @@
  */
 import {UUID_SEGMENT, type DemoRequest, type DemoResponse, type Route} from './http.js';
 import {conflict, invalidData, unauthorizedAccess, unknownUser} from './auth-errors.js';
-import {authorize, authorizeScoped, badRequest, isResponse, scopedTenants, type AuthContext} from './auth-guard.js';
+import {authorize, authorizeScoped, badRequest, isResponse, pathSegment, scopedTenants, type AuthContext} from './auth-guard.js';
 import {listPage, parseList, type ListColumns, type ListSchema} from './auth-lists.js';
 import {callerAccess, findPolicy, policyJson} from './auth-policies.js';
 import {requiredAcl} from './acl.js';
@@ -45,13 +45,13 @@ export function userRoutes(context: AuthContext): Route[] {
     {
       methods: ['PUT', 'DELETE'],
       pattern: new RegExp(`^${user}/policies/(?<slug>[^/]+)$`),
-      handler: (request, params) => userPolicy(context, request, uuidOf(params), {slug: decodeURIComponent(params.slug ?? '')}),
+      handler: (request, params) => userPolicy(context, request, uuidOf(params), {slug: pathSegment(params.slug)}),
     },
   ];
 }
 
 /** A user as `UserDAO.list_` returns it (GET, lists). */
-export function userJson(user: AuthUser) {
+function userJson(user: AuthUser) {
   return {
     username: user.username,
     uuid: user.uuid,

@@ -10,7 +10,7 @@ import type {TokenOwner} from './tokens.js';
 
 export type Purpose = 'user' | 'internal' | 'external_api';
 
-export interface AuthEmail {
+interface AuthEmail {
   uuid: string;
   address: string;
   confirmed: boolean;

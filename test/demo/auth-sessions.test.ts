@@ -160,6 +160,7 @@ describe('wazo-auth refresh tokens', () => {
     assert.deepEqual(body.details, {client_id: 'to-delete'});
     const listed = (await auth(server, login.token as string, 'GET', '/users/me/tokens?client_id=to-delete')).json as Page;
     assert.equal(listed.filtered, 0);
+    assert.equal((await auth(server, admin, 'DELETE', '/users/me/tokens/%E0%A4%A')).status, 404, 'a malformed escape is a plain unknown client_id');
   });
 
   test('an administrator deletes another user\'s refresh token by uuid; a refresh then fails', async () => {
