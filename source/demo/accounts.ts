@@ -1,4 +1,7 @@
-/** wazo-auth users of the demo: the main account, the limited `reader`, and any extra ones. */
+/**
+ * The seeded wazo-auth accounts: the main one, the limited `reader`, and any extra ones. The directory
+ * (`directory.ts`) turns each into a user holding one policy with its ACL.
+ */
 import {createHash} from 'node:crypto';
 import {DEMO_TENANT_UUIDS} from './tenants.js';
 import type {DemoData} from './model.js';
@@ -14,7 +17,7 @@ export interface DemoAccount {
   purpose?: 'user' | 'external_api';
 }
 
-/** A wazo-auth user as the server keeps it. */
+/** A seeded account, resolved: its uuid, tenant and confd binding are fixed for a given seed. */
 export interface Account {
   uuid: string;
   username: string;

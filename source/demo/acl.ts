@@ -1,7 +1,7 @@
 /**
  * wazo-auth ACL matching (xivo AccessCheck): `*` is one dot-free segment, `#` anything, entries that
  * start with `!` deny and are checked first, and the segments `me` / `my_session` also match the
- * token's auth_id / session UUID.
+ * token's auth_id / session UUID (`edit` also matches `update`, a deprecated suffix).
  */
 export class AccessCheck {
   private readonly positive: RegExp[];
@@ -18,18 +18,33 @@ export class AccessCheck {
     if (this.negative.some((regex) => regex.test(required))) return false;
     return this.positive.some((regex) => regex.test(required));
   }
+
+  /**
+   * Whether this ACL may put `access` into a policy (xivo `may_add_access`): the entry itself, read
+   * as a required ACL, must be granted; a negative entry only takes rights away, so it always may.
+   */
+  mayAddAccess(access: string): boolean {
+    return access.startsWith('!') || this.matches(access);
+  }
+
+  /** Whether this ACL may take `access` out of a policy or a user (`may_remove_access`). */
+  mayRemoveAccess(access: string): boolean {
+    return this.matches(access.startsWith('!') ? access.slice(1) : access);
+  }
 }
 
 function toRegExp(access: string, authId: string, sessionUuid: string): RegExp {
   const segments = access.split('.').map((segment) => {
-    if (segment === 'me') return `(?:me|${escape(authId)})`;
-    if (segment === 'my_session') return `(?:my_session|${escape(sessionUuid)})`;
-    return [...segment].map((char) => (char === '*' ? '[^.#]*?' : char === '#' ? '.*?' : escape(char))).join('');
+    if (segment === 'me') return `(?:me|${escapeRegExp(authId)})`;
+    if (segment === 'my_session') return `(?:my_session|${escapeRegExp(sessionUuid)})`;
+    if (segment === 'edit') return '(?:edit|update)';
+    return [...segment].map((char) => (char === '*' ? '[^.#]*?' : char === '#' ? '.*?' : escapeRegExp(char))).join('');
   });
   return new RegExp(`^${segments.join('\\.')}$`, 'su');
 }
 
-function escape(text: string): string {
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 

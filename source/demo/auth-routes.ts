@@ -1,18 +1,26 @@
-/** wazo-auth under `/api/auth/0.1`: tokens, refresh tokens and tenants (NOTES §2, §3, §5, §6). */
+/**
+ * wazo-auth under `/api/auth/0.1` (NOTES §2-6): tokens and tenants here; users, policies, sessions
+ * and refresh tokens in their own modules, over one directory of users and policies per server.
+ */
 import {header, UUID_SEGMENT, type DemoRequest, type DemoResponse, type Route} from './http.js';
-import {apiException, invalidTokenError, legacyError, missingPermissionError} from './errors.js';
 import {tokenAllows, visibleTenants, type DemoContext} from './context.js';
-import {requiredAcl} from './acl.js';
+import {authorizeScoped, isResponse, legacy, type AuthContext} from './auth-guard.js';
+import {listPage, parseList, type ListSchema} from './auth-lists.js';
+import {policyRoutes} from './auth-policies.js';
+import {sessionRoutes} from './auth-sessions.js';
+import {userRoutes} from './auth-users.js';
+import {AuthDirectory, type AuthUser} from './directory.js';
 import {tenantSubtree} from './tenants.js';
-import {fold, pythonReprValue, type PythonValue} from './text.js';
-import type {Account} from './accounts.js';
+import {pythonReprValue, type PythonValue} from './text.js';
 import type {TokenRecord} from './tokens.js';
 
 const DEFAULT_EXPIRATION = 7200;
 const MAX_EXPIRATION = 315_360_000;
+const TENANT_LIST: ListSchema = {sortColumns: ['name', 'slug'], defaultSort: 'name', filterKeys: ['uuid', 'name', 'slug']};
 
-/** The wazo-auth routing table. */
-export function authRoutes(context: DemoContext): Route[] {
+/** The wazo-auth routing table; the seeded accounts become the directory's first users. */
+export function authRoutes(shared: DemoContext): Route[] {
+  const context: AuthContext = {...shared, directory: new AuthDirectory(shared.accounts)};
   return [
     {methods: ['POST'], pattern: /^\/token$/, handler: (request) => createToken(context, request)},
     {
@@ -25,53 +33,53 @@ export function authRoutes(context: DemoContext): Route[] {
       pattern: new RegExp(`^/token/(?<token>${UUID_SEGMENT})/scopes/check$`),
       handler: (request, params) => checkScopes(context, request, params.token ?? ''),
     },
-    {
-      methods: ['DELETE'],
-      pattern: /^\/users\/me\/tokens\/(?<clientId>[^/]+)$/,
-      handler: (request, params) => deleteMyRefreshToken(context, request, decodeURIComponent(params.clientId ?? '')),
-    },
     {methods: ['GET'], pattern: /^\/tenants$/, handler: (request) => listTenants(context, request)},
+    ...userRoutes(context),
+    ...policyRoutes(context),
+    ...sessionRoutes(context),
   ];
 }
 
 type Body = Record<string, unknown>;
 
-function fail(context: DemoContext, status: number, message: string): DemoResponse {
-  return {status, json: legacyError(status, message, context.clock())};
-}
-
 /** `POST /token`: Basic auth or a refresh token; the JSON body is required. */
-function createToken(context: DemoContext, request: DemoRequest): DemoResponse {
+function createToken(context: AuthContext, request: DemoRequest): DemoResponse {
   let body: unknown;
   try {
     body = JSON.parse(request.body.toString('utf8'));
   } catch {
-    return fail(context, 400, 'The browser (or proxy) sent a request that this server could not understand.');
+    return legacy(context, 400, 'The browser (or proxy) sent a request that this server could not understand.');
   }
   const errors = validateTokenRequest(body);
-  if (errors) return fail(context, 400, pythonReprValue(errors));
+  if (errors) return legacy(context, 400, pythonReprValue(errors));
   const args = body as Body;
   const expiration = args.expiration === undefined ? DEFAULT_EXPIRATION : Math.trunc(Number(args.expiration));
   const clientId = typeof args.client_id === 'string' ? args.client_id : undefined;
   const refreshToken = typeof args.refresh_token === 'string' ? args.refresh_token : undefined;
 
-  let account: Account | undefined;
+  let user: AuthUser | undefined;
   if (refreshToken && clientId) {
     const uuid = context.tokens.redeemRefreshToken(refreshToken, clientId);
-    account = context.accounts.find((candidate) => candidate.uuid === uuid);
+    user = uuid === undefined ? undefined : context.directory.user(uuid);
   } else {
     const credentials = basicCredentials(header(request, 'authorization'));
-    account = credentials && context.accounts.find((a) => a.username === credentials.login && a.password === credentials.password);
+    const candidate = credentials && context.directory.userByLogin(credentials.login);
+    user = candidate && candidate.password !== null && candidate.password === credentials.password ? candidate : undefined;
   }
-  if (!account) return fail(context, 401, 'Authentication Failed');
-  if (context.tokens.liveCount(account.uuid) >= context.maxSessions) {
-    return fail(context, 429, `User ${account.uuid} has exceeded the maximum number of active sessions`);
+  if (!user?.enabled) return legacy(context, 401, 'Authentication Failed');
+  // `internal` users are exempt from the session limit.
+  if (user.purpose !== 'internal' && context.tokens.liveCount(user.uuid) >= context.maxSessions) {
+    return legacy(context, 429, `User ${user.uuid} has exceeded the maximum number of active sessions`);
   }
+  // The ACL is the user's policies as they are now, copied into the token.
+  const owner = context.directory.owner(user);
+  const mobile = (header(request, 'wazo-session-type') ?? '').toLowerCase() === 'mobile';
   const offline = args.access_type === 'offline' && clientId !== undefined;
-  const refresh = offline ? context.tokens.refreshTokenFor(account, clientId) : null;
-  const userAgent = header(request, 'user-agent') ?? '';
-  const record = context.tokens.issue(account, expiration, request.remoteAddress, userAgent, refresh);
-  return {status: 200, json: {data: context.tokens.toDict(record)}};
+  const login = offline ? context.tokens.offlineLogin(owner, clientId, mobile) : {refreshToken: null, revoked: 0};
+  const client = {remoteAddr: request.remoteAddress, userAgent: header(request, 'user-agent') ?? '', mobile};
+  const used = refreshToken && clientId ? refreshToken : null;
+  const record = context.tokens.issue(owner, expiration, client, {shown: login.refreshToken, used});
+  return {status: 200, json: {data: context.tokens.toDict(record)}, headers: {'Wazo-Sessions-Revoked': String(login.revoked)}};
 }
 
 /** The marshmallow messages of TokenRequestSchema, or null when the body is valid. */
@@ -157,12 +165,12 @@ function tokenItem(context: DemoContext, request: DemoRequest, token: string): D
 /** The `scope` and `tenant` checks of `GET/HEAD /token/{token}`. */
 function checkToken(context: DemoContext, request: DemoRequest, token: string): TokenRecord | DemoResponse {
   const record = context.tokens.find(token);
-  if (!record) return fail(context, 404, 'No such token');
+  if (!record) return legacy(context, 404, 'No such token');
   const scope = request.query.get('scope');
-  if (scope !== null && !tokenAllows(record, scope)) return fail(context, 403, `Unauthorized for ${scope}`);
+  if (scope !== null && !tokenAllows(record, scope)) return legacy(context, 403, `Unauthorized for ${scope}`);
   const tenant = request.query.get('tenant');
   if (tenant !== null && !visibleTenants(context, record).has(tenant)) {
-    return fail(context, 403, `Unauthorized for tenant ${tenant}`);
+    return legacy(context, 403, `Unauthorized for tenant ${tenant}`);
   }
   return record;
 }
@@ -173,81 +181,38 @@ function checkScopes(context: DemoContext, request: DemoRequest, token: string):
   try {
     body = JSON.parse(request.body.toString('utf8'));
   } catch {
-    return fail(context, 400, 'The browser (or proxy) sent a request that this server could not understand.');
+    return legacy(context, 400, 'The browser (or proxy) sent a request that this server could not understand.');
   }
   const scopes = typeof body === 'object' && body !== null ? (body as Body).scopes : undefined;
   if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) {
-    return fail(context, 400, pythonReprValue({scopes: [{message: 'Not a valid list.', constraint_id: 'type', constraint: 'list'}]}));
+    return legacy(context, 400, pythonReprValue({scopes: [{message: 'Not a valid list.', constraint_id: 'type', constraint: 'list'}]}));
   }
   const record = context.tokens.find(token);
-  if (!record) return fail(context, 404, 'No such token');
+  if (!record) return legacy(context, 404, 'No such token');
   const tenant = (body as Body).tenant_uuid;
   if (typeof tenant === 'string' && !visibleTenants(context, record).has(tenant)) {
-    return fail(context, 403, `Unauthorized for tenant ${tenant}`);
+    return legacy(context, 403, `Unauthorized for tenant ${tenant}`);
   }
   return {status: 200, json: {scopes: Object.fromEntries(scopes.map((scope: string) => [scope, tokenAllows(record, scope)]))}};
 }
 
-/**
- * The check every protected wazo-auth route makes: a live token (X-Auth-Token, or `?token=`), the
- * required ACL, and a `Wazo-Tenant` inside the token's subtree. Failures are 401 APIException bodies.
- */
-function authorize(context: DemoContext, request: DemoRequest, required: string): {record: TokenRecord; tenant: string} | DemoResponse {
-  const token = header(request, 'x-auth-token') ?? request.query.get('token') ?? '';
-  const record = context.tokens.find(token);
-  const now = context.clock();
-  if (!record) return {status: 401, json: invalidTokenError(token, required, now)};
-  const tenantHeader = header(request, 'wazo-tenant') || null;
-  if (tenantHeader !== null && !visibleTenants(context, record).has(tenantHeader)) {
-    return {status: 401, json: missingPermissionError(token, required, tenantHeader, now)};
-  }
-  if (!tokenAllows(record, required)) return {status: 401, json: missingPermissionError(token, required, tenantHeader, now)};
-  return {record, tenant: tenantHeader ?? record.account.tenantUuid};
-}
-
-/** `DELETE /users/me/tokens/{client_id}`: forget this user's refresh token for that client. */
-function deleteMyRefreshToken(context: DemoContext, request: DemoRequest, clientId: string): DemoResponse {
-  const checked = authorize(context, request, requiredAcl('auth.users.me.tokens.{client_id}.delete', {client_id: clientId}));
-  if ('status' in checked) return checked;
-  context.tokens.deleteRefreshToken(checked.record.account.uuid, clientId);
-  return {status: 204};
-}
-
 /** `GET /tenants`: the scoping tenant's subtree, with wazo-auth's list parameters. */
-function listTenants(context: DemoContext, request: DemoRequest): DemoResponse {
-  const checked = authorize(context, request, 'auth.tenants.read');
-  if ('status' in checked) return checked;
-  const {query} = request;
-  const invalid = (field: string, message: PythonValue): DemoResponse => ({
-    status: 400,
-    json: apiException('Invalid list parameter', 'invalid-list-param', {[field]: message}, context.clock()),
+function listTenants(context: AuthContext, request: DemoRequest): DemoResponse {
+  const caller = authorizeScoped(context, request, 'auth.tenants.read');
+  if (isResponse(caller)) return caller;
+  const query = parseList(request.query, TENANT_LIST, context.clock());
+  if (isResponse(query)) return query;
+  const all = tenantSubtree(context.data.tenants, caller.tenant);
+  const {filtered, page} = listPage(all, query, {
+    sortValue: (tenant, column) => (column === 'slug' ? tenant.slug : tenant.name),
+    searchValues: (tenant) => [tenant.name, tenant.slug],
+    matches: (tenant, key, value) => (key === 'uuid' ? tenant.uuid : key === 'slug' ? tenant.slug : tenant.name) === value,
   });
-  const order = query.get('order') ?? 'name';
-  if (order !== 'name' && order !== 'slug') {
-    return invalid('order', [{constraint_id: 'enum', constraint: ['name', 'slug'], message: 'Must be one of: name, slug.'}]);
-  }
-  const direction = query.get('direction') ?? 'asc';
-  if (direction !== 'asc' && direction !== 'desc') {
-    return invalid('direction', [{constraint_id: 'enum', constraint: ['asc', 'desc'], message: 'Must be one of: asc, desc.'}]);
-  }
-  const limitText = query.get('limit');
-  const offsetText = query.get('offset') ?? '0';
-  const limit = limitText === null ? null : Number(limitText);
-  const offset = Number(offsetText);
-  if (limit !== null && !(Number.isInteger(limit) && limit >= 0)) return invalid('limit', [typeError('integer')]);
-  if (!(Number.isInteger(offset) && offset >= 0)) return invalid('offset', [typeError('integer')]);
-
-  const all = tenantSubtree(context.data.tenants, checked.tenant);
-  const search = fold(query.get('search') ?? '');
-  const filtered = all
-    .filter((tenant) => !search || fold(tenant.name).includes(search) || fold(tenant.slug).includes(search))
-    .sort((a, b) => (fold(a[order]) < fold(b[order]) ? -1 : fold(a[order]) > fold(b[order]) ? 1 : 0) * (direction === 'asc' ? 1 : -1));
-  const page = filtered.slice(offset, limit === null ? undefined : offset + limit);
   return {
     status: 200,
     json: {
       total: all.length,
-      filtered: filtered.length,
+      filtered,
       items: page.map((tenant) => ({
         uuid: tenant.uuid,
         parent_uuid: tenant.parent_uuid,

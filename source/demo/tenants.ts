@@ -28,3 +28,15 @@ export function tenantSubtree(tenants: readonly TenantRecord[], uuid: string): T
   }
   return result;
 }
+
+/** `uuid` and every tenant above it, up to its root (the branch a shared policy is seen from). */
+export function tenantBranch(tenants: readonly TenantRecord[], uuid: string): TenantRecord[] {
+  const result: TenantRecord[] = [];
+  let current = tenants.find((tenant) => tenant.uuid === uuid);
+  while (current && !result.includes(current)) {
+    result.push(current);
+    const parent = current.parent_uuid;
+    current = parent === null ? undefined : tenants.find((tenant) => tenant.uuid === parent);
+  }
+  return result;
+}

@@ -1,25 +1,46 @@
-/** wazo-auth tokens and refresh tokens: issue, look up, expire, revoke, and the real token dict. */
+/**
+ * wazo-auth tokens, sessions and refresh tokens. Every access token is created with its own session
+ * (`TokenDAO.create`), so a session is listed and deleted through the token it holds; deleting the
+ * session deletes the token. A refresh token outlives its sessions and is unique per (user, client_id).
+ */
 import {randomUUID} from 'node:crypto';
-import type {Account} from './accounts.js';
+
+/** Who a token was issued to. The ACL is copied at login, as wazo-auth stores it in the token row. */
+export interface TokenOwner {
+  uuid: string;
+  acl: readonly string[];
+  tenantUuid: string;
+  purpose: 'user' | 'internal' | 'external_api';
+  pbxUserUuid: string | null;
+}
 
 /** One access token (one session). Times are the server clock, in fractional milliseconds. */
 export interface TokenRecord {
   token: string;
-  account: Account;
+  account: TokenOwner;
   sessionUuid: string;
+  /** The session's tenant: the owner's tenant at login. */
+  sessionTenantUuid: string;
+  /** `Wazo-Session-Type: mobile` at login. */
+  mobile: boolean;
   issuedAt: number;
   expiresAt: number;
   remoteAddr: string;
   userAgent: string;
   /** Present only for `access_type: offline` logins. */
   refreshToken: string | null;
+  /** The refresh token this token came from or came with (purging it ends this session). */
+  linkedRefreshToken: string | null;
 }
 
-interface RefreshRecord {
+/** A refresh token as `GET /users/{uuid}/tokens` shows it (plus its secret value). */
+export interface RefreshRecord {
   token: string;
-  accountUuid: string;
+  userUuid: string;
+  tenantUuid: string;
   clientId: string;
   createdAt: number;
+  mobile: boolean;
 }
 
 /** In-memory token store; `clock` is the server's (possibly skewed) clock in fractional ms. */
@@ -33,18 +54,29 @@ export class TokenStore {
     private readonly xivoUuid: string,
   ) {}
 
-  /** Issue a token for `expiration` seconds. */
-  issue(account: Account, expiration: number, remoteAddr: string, userAgent: string, refreshToken: string | null): TokenRecord {
+  /**
+   * Issue a token (and its session) for `expiration` seconds. `refresh.shown` is the refresh token
+   * an offline login answers with; `refresh.used` the one a refresh login redeemed.
+   */
+  issue(
+    account: TokenOwner,
+    expiration: number,
+    client: {remoteAddr: string; userAgent: string; mobile: boolean},
+    refresh: {shown: string | null; used: string | null},
+  ): TokenRecord {
     const issuedAt = this.clock();
     const record: TokenRecord = {
       token: randomUUID(),
       account,
       sessionUuid: randomUUID(),
+      sessionTenantUuid: account.tenantUuid,
+      mobile: client.mobile,
       issuedAt,
       expiresAt: issuedAt + expiration * 1000,
-      remoteAddr,
-      userAgent,
-      refreshToken,
+      remoteAddr: client.remoteAddr,
+      userAgent: client.userAgent,
+      refreshToken: refresh.shown,
+      linkedRefreshToken: refresh.used ?? refresh.shown,
     };
     this.tokens.set(record.token, record);
     return record;
@@ -70,40 +102,92 @@ export class TokenStore {
     this.tokens.clear();
   }
 
-  /** Live sessions of one account. */
-  liveCount(accountUuid: string): number {
+  /** Live sessions (one token each), in creation order; expired ones are purged on the way. */
+  sessions(): TokenRecord[] {
     const now = this.clock();
-    let count = 0;
+    const live: TokenRecord[] = [];
     for (const [token, record] of this.tokens) {
       if (record.expiresAt <= now) this.tokens.delete(token);
-      else if (record.account.uuid === accountUuid) count++;
+      else live.push(record);
     }
-    return count;
+    return live;
   }
 
-  /** The one refresh token of (account, client_id), created on first use. */
-  refreshTokenFor(account: Account, clientId: string): string {
-    const key = refreshKey(account.uuid, clientId);
-    const existing = this.refreshByClient.get(key);
-    if (existing) return existing.token;
-    const record: RefreshRecord = {token: randomUUID(), accountUuid: account.uuid, clientId, createdAt: this.clock()};
-    this.refreshByClient.set(key, record);
+  /** Delete a session, and so its token, if it lies in one of `tenantUuids` (`SessionDAO.delete`). */
+  deleteSession(sessionUuid: string, tenantUuids: ReadonlySet<string>): void {
+    for (const [token, record] of this.tokens) {
+      if (record.sessionUuid === sessionUuid && tenantUuids.has(record.sessionTenantUuid)) this.tokens.delete(token);
+    }
+  }
+
+  /** Live sessions of one account. */
+  liveCount(accountUuid: string): number {
+    return this.sessions().filter((record) => record.account.uuid === accountUuid).length;
+  }
+
+  /**
+   * The refresh token of an offline login and the number of sessions this login revoked (the
+   * `Wazo-Sessions-Revoked` header). There is one per (user, client_id): a desktop login gets the
+   * existing one back; a mobile login replaces it and ends every other mobile refresh token of the
+   * user, each with its sessions (`TokenService.new_token`).
+   */
+  offlineLogin(account: TokenOwner, clientId: string, mobile: boolean): {refreshToken: string; revoked: number} {
+    const existing = this.refreshByClient.get(refreshKey(account.uuid, clientId));
+    if (existing && !mobile) return {refreshToken: existing.token, revoked: 0};
+    let revoked = existing ? this.purge(existing) : 0;
+    const record: RefreshRecord = {
+      token: randomUUID(),
+      userUuid: account.uuid,
+      tenantUuid: account.tenantUuid,
+      clientId,
+      createdAt: this.clock(),
+      mobile,
+    };
+    this.refreshByClient.set(refreshKey(account.uuid, clientId), record);
     this.refreshByValue.set(record.token, record);
-    return record.token;
+    if (mobile) {
+      for (const other of this.refreshTokens()) {
+        if (other !== record && other.userUuid === account.uuid && other.mobile) revoked += this.purge(other);
+      }
+    }
+    return {refreshToken: record.token, revoked};
   }
 
-  /** The account uuid a refresh token belongs to, if it exists and was issued to `clientId`. */
+  /** Delete a refresh token and the sessions linked to it; how many sessions ended. */
+  private purge(record: RefreshRecord): number {
+    const linked = this.sessions().filter((session) => session.linkedRefreshToken === record.token);
+    for (const session of linked) this.tokens.delete(session.token);
+    this.deleteRefreshToken(record.userUuid, record.clientId);
+    return linked.length;
+  }
+
+  /** The user uuid a refresh token belongs to, if it exists and was issued to `clientId`. */
   redeemRefreshToken(refreshToken: string, clientId: string): string | undefined {
     const record = this.refreshByValue.get(refreshToken);
-    return record && record.clientId === clientId ? record.accountUuid : undefined;
+    return record && record.clientId === clientId ? record.userUuid : undefined;
   }
 
-  deleteRefreshToken(accountUuid: string, clientId: string): void {
-    const key = refreshKey(accountUuid, clientId);
+  /** Every refresh token, oldest first. */
+  refreshTokens(): RefreshRecord[] {
+    return [...this.refreshByClient.values()];
+  }
+
+  /**
+   * Forget one refresh token; false when there is none in `tenantUuids`. Access tokens already
+   * issued from it stay valid (the database sets their link to NULL).
+   */
+  deleteRefreshToken(userUuid: string, clientId: string, tenantUuids?: ReadonlySet<string>): boolean {
+    const key = refreshKey(userUuid, clientId);
     const record = this.refreshByClient.get(key);
-    if (!record) return;
+    if (!record || (tenantUuids && !tenantUuids.has(record.tenantUuid))) return false;
     this.refreshByClient.delete(key);
     this.refreshByValue.delete(record.token);
+    return true;
+  }
+
+  /** A deleted user's refresh tokens go with it (ON DELETE CASCADE); its sessions do not. */
+  deleteRefreshTokensOf(userUuid: string): void {
+    for (const record of this.refreshTokens()) if (record.userUuid === userUuid) this.deleteRefreshToken(userUuid, record.clientId);
   }
 
   /** wazo-auth's `Token.to_dict()`, with exactly its fields. */

@@ -53,6 +53,30 @@ describe('AccessCheck', () => {
   test('an empty ACL allows nothing', () => {
     assert.equal(check().matches('confd.infos.read'), false);
   });
+
+  test('edit, the deprecated suffix, also matches update', () => {
+    assert.equal(check('confd.users.*.edit').matches('confd.users.42.update'), true);
+    assert.equal(check('confd.users.*.edit').matches('confd.users.42.delete'), false);
+  });
+});
+
+describe('granting ACLs (may_add_access, may_remove_access)', () => {
+  test('an entry may be granted only when it is itself granted, read as a required ACL', () => {
+    const acl = check('confd.#', 'auth.users.read');
+    assert.equal(acl.mayAddAccess('confd.users.*.read'), true);
+    assert.equal(acl.mayAddAccess('confd.#'), true);
+    assert.equal(acl.mayAddAccess('auth.users.read'), true);
+    assert.equal(acl.mayAddAccess('auth.users.*.read'), false, 'a wildcard is broader than the exact entry held');
+    assert.equal(acl.mayAddAccess('#'), false);
+    assert.equal(check('#').mayAddAccess('#'), true);
+  });
+
+  test('negative entries may always be granted; removing one needs its positive form', () => {
+    assert.equal(check().mayAddAccess('!confd.lines.read'), true);
+    assert.equal(check().mayRemoveAccess('!confd.lines.read'), false);
+    assert.equal(check('confd.lines.read').mayRemoveAccess('!confd.lines.read'), true);
+    assert.equal(check('confd.#', '!confd.lines.#').mayAddAccess('confd.lines.read'), false);
+  });
 });
 
 describe('requiredAcl', () => {
