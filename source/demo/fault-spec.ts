@@ -1,7 +1,12 @@
 /**
- * The faults the demo server can inject, and their command-line spelling (`--fault KIND[=VALUE]`).
- * Kept free of imports: the argument parser loads it on every start of the binary.
+ * The faults the demo server can inject and the certificates it can present, as the command line
+ * spells them (`--fault KIND[=VALUE]`, `--cert MODE`). Kept free of imports: the argument parser
+ * loads it on every start of the binary.
  */
+
+/** `--cert`: self-signed like wazo-certs, issued by a CA (leaf only, or with the CA in the chain), expired, not yet valid. */
+export const CERTIFICATE_MODES = ['self-signed', 'ca', 'ca-chain', 'expired', 'not-yet-valid'] as const;
+export type CertificateMode = (typeof CERTIFICATE_MODES)[number];
 
 /** What happens to a request a fault hits. */
 export type DemoFault =

@@ -1,6 +1,6 @@
 /** Which requests a fault hits: a path filter and a number of requests let through first. */
 import type {DemoFault} from './fault-spec.js';
-import {AUTH_PREFIX} from './http.js';
+import {AUTH_PREFIX, CONFD_PREFIX} from './http.js';
 
 export type {DemoFault} from './fault-spec.js';
 
@@ -45,6 +45,26 @@ export class FaultSwitch {
 }
 
 /** The paths a rule hits. */
-export function scopeOf(rule: FaultRule): RegExp {
+function scopeOf(rule: FaultRule): RegExp {
   return rule.match ?? (rule.fault.kind === 'auth-down' ? AUTH_PATHS : /(?:)/);
 }
+
+/** Requests a `--fault` hits when `--fault-path` is not given: wazo-confd's, so a login still works. */
+export const DEFAULT_FAULT_PATHS = new RegExp(`^${CONFD_PREFIX.replace(/\./g, '\\.')}/`);
+
+/** The command line's faults as rules: every fault on `path` (auth-down: always wazo-auth's), after `after` requests. */
+export function commandFaultRules(faults: readonly DemoFault[], path: RegExp | undefined, after: number | undefined): FaultRule[] {
+  return faults.map((fault) => ({
+    fault,
+    ...(fault.kind === 'auth-down' ? {} : {match: path ?? DEFAULT_FAULT_PATHS}),
+    ...(after ? {after} : {}),
+  }));
+}
+
+/** Which requests a rule hits, in words where it is a default. */
+export function requestsOf(rule: FaultRule): string {
+  if (rule.match?.source === DEFAULT_FAULT_PATHS.source) return 'wazo-confd requests';
+  if (rule.match === undefined) return rule.fault.kind === 'auth-down' ? 'wazo-auth requests' : 'every request';
+  return `requests whose path matches ${rule.match.source}`;
+}
+

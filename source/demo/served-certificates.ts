@@ -6,9 +6,9 @@
 import {X509Certificate} from 'node:crypto';
 import {isIP} from 'node:net';
 import {generateCertificate, type AltName, type GeneratedCertificate} from './certificate.js';
+import type {CertificateMode} from './fault-spec.js';
 
-export const CERTIFICATE_MODES = ['self-signed', 'ca', 'ca-chain', 'expired', 'not-yet-valid'] as const;
-export type CertificateMode = (typeof CERTIFICATE_MODES)[number];
+export type {CertificateMode} from './fault-spec.js';
 
 /** A PEM certificate and key, as given to reuse one across restarts. */
 export interface CertificatePair {
