@@ -24,7 +24,7 @@ export function startConsole(
   io: {input: NodeJS.ReadableStream; output: NodeJS.WritableStream},
 ): () => void {
   const lines = createInterface({input: io.input, terminal: false});
-  const say = (text: string) => io.output.write(`${text}\n`);
+  const say = (text: string): void => void io.output.write(`${text}\n`);
   // One command at a time, in the order typed: a fault switch may wait for a port to close.
   let queue = Promise.resolve();
   lines.on('line', (line) => {
