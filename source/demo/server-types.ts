@@ -23,7 +23,10 @@ export interface DemoServerOptions {
   accounts?: DemoAccount[];
   /** Which kind of certificate each port presents; default `self-signed` (like wazo-certs). */
   certificates?: CertificateMode;
-  /** Reuse a certificate on the main port (tests restart on the same one); otherwise one is generated. */
+  /**
+   * Reuse a certificate on the main port (tests restart on the same one); otherwise one is generated.
+   * In the CA modes, pass the CA that issued it as `certificateAuthority`.
+   */
   certificate?: CertificatePair;
   /** The CA that signs the leaves in the `ca` and `ca-chain` modes; otherwise one is generated. */
   certificateAuthority?: CertificatePair;
