@@ -6,6 +6,7 @@ import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import type {ConfdCollection} from '../api/contract.js';
 import {UsageError} from '../api/errors.js';
 import {isCollectionName} from '../resources/registry.js';
+import {CERTIFICATE_MODES, parseFaultSpec, type CertificateMode, type DemoFault} from '../demo/fault-spec.js';
 
 export {UsageError};
 
@@ -64,6 +65,16 @@ export interface DemoServerCommand {
   username?: string;
   password?: string;
   seed?: number;
+  /** `--fault`, in command-line order. */
+  faults: DemoFault[];
+  /** `--fault-path`: a regular expression over the path with query. */
+  faultPath?: RegExp;
+  faultAfter?: number;
+  /** `--confd-port`: wazo-confd on a port of its own (0: a free one). */
+  confdPort?: number;
+  certificates: CertificateMode;
+  latencyMs?: number;
+  clockOffsetMs?: number;
 }
 
 export type Command =
@@ -116,6 +127,43 @@ function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
   }
 }
 
+/** The fault, certificate and timing flags of `demo-server`. */
+function demoFaultOptions(values: Record<string, string | string[] | boolean | undefined>) {
+  const text = (name: string) => values[name] as string | undefined;
+  const faults = ((values.fault as string[] | undefined) ?? []).map((spec) => {
+    try {
+      return parseFaultSpec(spec);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  });
+  let faultPath: RegExp | undefined;
+  try {
+    faultPath = text('fault-path') === undefined ? undefined : new RegExp(text('fault-path')!);
+  } catch {
+    throw new UsageError(`--fault-path takes a regular expression, not "${text('fault-path')}"`);
+  }
+  const certificates = text('cert') ?? 'self-signed';
+  if (!(CERTIFICATE_MODES as readonly string[]).includes(certificates)) {
+    throw new UsageError(`--cert is one of ${CERTIFICATE_MODES.join(', ')}, not "${certificates}"`);
+  }
+  const offset = text('clock-offset');
+  if (offset !== undefined && !/^[+-]?\d+$/.test(offset)) throw new UsageError(`--clock-offset takes whole seconds (negative: behind), not "${offset}"`);
+  const confdPort = integer('confd-port', text('confd-port'), 0, 65535);
+  if (faults.some((fault) => fault.kind === 'auth-down' && fault.mode === 'refused') && confdPort === undefined) {
+    throw new UsageError('--fault auth-down=refused needs --confd-port: on one port, wazo-confd would be refused too');
+  }
+  return {
+    faults,
+    faultPath,
+    faultAfter: integer('fault-after', text('fault-after'), 0),
+    confdPort,
+    certificates: certificates as CertificateMode,
+    latencyMs: integer('latency', text('latency'), 0, 600_000),
+    clockOffsetMs: offset === undefined ? undefined : Number(offset) * 1000,
+  };
+}
+
 /** Turn `process.argv.slice(2)` into a command. Throws UsageError. */
 export function parseCommand(argv: string[]): Command {
   const [first, ...rest] = argv;
@@ -149,6 +197,13 @@ export function parseCommand(argv: string[]): Command {
         username: {type: 'string'},
         password: {type: 'string'},
         seed: {type: 'string'},
+        fault: {type: 'string', multiple: true},
+        'fault-path': {type: 'string'},
+        'fault-after': {type: 'string'},
+        'confd-port': {type: 'string'},
+        cert: {type: 'string'},
+        latency: {type: 'string'},
+        'clock-offset': {type: 'string'},
         help: {type: 'boolean', short: 'h'},
       });
       if (values.help) return {kind: 'help'};
@@ -162,6 +217,7 @@ export function parseCommand(argv: string[]): Command {
         username: values.username,
         password: values.password,
         seed: integer('seed', values.seed, 0),
+        ...demoFaultOptions(values),
       };
     }
     default: {

@@ -18,8 +18,13 @@ Usage:
                                        list one page of a confd collection (--limit default 100;
                                        aligned on a terminal, TSV in a pipe)
   wazo-tui demo-server [--host 127.0.0.1] [--port N] [--users N] [--lines N]
-           [--username U] [--password P] [--seed S]
-                                       run the embedded Wazo-compatible server alone
+           [--username U] [--password P] [--seed S] [--confd-port N]
+           [--cert self-signed|ca|ca-chain|expired|not-yet-valid]
+           [--fault KIND[=VALUE]]... [--fault-path REGEX] [--fault-after N]
+           [--latency MS] [--clock-offset=SECONDS]
+                                       run the embedded Wazo-compatible server alone; faults:
+                                       huge, huge-chunked, slow-body, hang, reset, truncated,
+                                       malformed, 5xx, auth-down (see the README)
 
 Options:
   -u, --username U       wazo-auth username (remembered per server; the password never is)

@@ -1,16 +1,18 @@
 import type {DemoServerCommand} from '../cli/args.js';
 import {runDemoServerCommand} from '../demo/command.js';
+import {commandFaultRules} from '../demo/faults.js';
+import {startConsole} from '../demo/console.js';
 
 const signals = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 
-/** `wazo-tui demo-server`: serve until Ctrl-C, SIGTERM or SIGHUP. */
+/** `wazo-tui demo-server`: serve until Ctrl-C, SIGTERM or SIGHUP; faults can be switched on standard input. */
 export async function runDemoServer(command: DemoServerCommand): Promise<number> {
   // Listen before starting: a signal during start-up (the address is already printed) still
   // closes the server and gives its exit code.
   const stopped = new Promise<number>((resolve) => {
     for (const [signal, code] of Object.entries(signals)) process.once(signal, () => resolve(code));
   });
-  const server = await runDemoServerCommand(
+  const running = await runDemoServerCommand(
     {
       host: command.host,
       port: command.port,
@@ -19,10 +21,17 @@ export async function runDemoServer(command: DemoServerCommand): Promise<number>
       username: command.username,
       password: command.password,
       seed: command.seed,
+      certificates: command.certificates,
+      faults: commandFaultRules(command.faults, command.faultPath, command.faultAfter),
+      ...(command.confdPort === undefined ? {} : {splitConfd: {port: command.confdPort}}),
+      latencyMs: command.latencyMs,
+      clockOffsetMs: command.clockOffsetMs,
     },
     {stdout: process.stdout},
   );
+  const stopConsole = startConsole(running.server, command, {input: process.stdin, output: process.stdout});
   const code = await stopped;
-  await server.close();
+  stopConsole();
+  await running.close();
   return code;
 }

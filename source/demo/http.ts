@@ -2,6 +2,10 @@
 import type {IncomingHttpHeaders} from 'node:http';
 import {METHOD_NOT_ALLOWED, ROUTE_NOT_FOUND} from './errors.js';
 
+/** Where nginx exposes each service on a real Wazo. */
+export const AUTH_PREFIX = '/api/auth/0.1';
+export const CONFD_PREFIX = '/api/confd/1.1';
+
 /** One request, body already read. */
 export interface DemoRequest {
   method: string;

@@ -5,69 +5,12 @@
  */
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {X509Certificate} from 'node:crypto';
 import {request} from 'node:https';
 import {rmSync} from 'node:fs';
-import {connect} from 'node:tls';
-import type {ChildProcessWithoutNullStreams} from 'node:child_process';
 import {startDemoServer} from '../../source/demo/server.js';
 import {confdGet, login} from '../helpers/demo.js';
-import {runCli, spawnCli, tempDir} from './cli.js';
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  stdout: string;
-  exit: Promise<{code: number | null; signal: NodeJS.Signals | null}>;
-}
-
-/** Start the demo server and wait until it says it is ready. */
-async function startCommand(args: string[]): Promise<Running> {
-  const child = spawnCli(['demo-server', ...args]);
-  child.stdin.end();
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exit = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) =>
-    child.on('close', (code, signal) => resolve({code, signal})),
-  );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`demo-server did not get ready\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, 20_000);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      if (stdout.includes('Press Ctrl-C to stop.\n')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    void exit.then(({code}) => {
-      clearTimeout(timer);
-      reject(new Error(`demo-server exited with ${code} before it was ready\nstdout: ${stdout}\nstderr: ${stderr}`));
-    });
-  });
-  return {child, stdout, exit};
-}
-
-function printed(stdout: string, pattern: RegExp): string {
-  const value = pattern.exec(stdout)?.[1];
-  assert.ok(value, `${pattern} not in:\n${stdout}`);
-  return value;
-}
-
-/** The certificate the server presents, read without verifying it: the test then checks it against the printed fingerprint. */
-function presentedCertificate(port: number): Promise<X509Certificate> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({host: '127.0.0.1', port, servername: 'localhost', rejectUnauthorized: false}, () => {
-      const certificate = socket.getPeerX509Certificate();
-      socket.destroy();
-      if (certificate) resolve(certificate);
-      else reject(new Error('no peer certificate'));
-    });
-    socket.on('error', reject);
-  });
-}
+import {runCli, tempDir} from './cli.js';
+import {presentedCertificate, printed, startCommand} from './demo-server-process.js';
 
 /** POST /token over HTTPS that trusts exactly `certPem`. */
 function createToken(port: number, certPem: string, username: string, password: string): Promise<{status: number; body: string}> {
@@ -115,7 +58,7 @@ describe('wazo-tui demo-server', () => {
       assert.match(stdout, new RegExp(`^  wazo-confd: ${url}/api/confd/1\\.1$`, 'm'));
       assert.match(stdout, /^ {2}admin \/ secret {2}full access \(#\)$/m);
       assert.match(stdout, /^ {2}reader \/ reader {2}limited: /m);
-      const fingerprint = printed(stdout, /^Certificate SHA-256 fingerprint: ((?:[\dA-F]{2}:){31}[\dA-F]{2})$/m);
+      const fingerprint = printed(stdout, /^Certificate of 127\.0\.0\.1:\d+ \(wazo-auth and wazo-confd\): self-signed, CN=localhost\n  SHA-256 fingerprint: ((?:[\dA-F]{2}:){31}[\dA-F]{2})$/m);
 
       const certificate = await presentedCertificate(port);
       assert.equal(certificate.fingerprint256, fingerprint, 'the printed fingerprint is the served certificate');

@@ -8,7 +8,8 @@ test('demo-server prints URLs, both accounts, the fingerprint and a ready curl l
   const stdout = new PassThrough();
   let printed = '';
   stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  const server = await runDemoServerCommand({users: 10, lines: 10, username: 'boss', password: 'hunter2'}, {stdout});
+  const running = await runDemoServerCommand({users: 10, lines: 10, username: 'boss', password: 'hunter2'}, {stdout});
+  const {server} = running;
   try {
     assert.ok(printed.includes(server.url));
     assert.ok(printed.includes(`${server.url}/api/auth/0.1`));
@@ -22,6 +23,6 @@ test('demo-server prints URLs, both accounts, the fingerprint and a ready curl l
     );
     assert.equal(typeof (await login(server, {username: 'boss', password: 'hunter2'})), 'string');
   } finally {
-    await server.close();
+    await running.close();
   }
 });
