@@ -3,7 +3,7 @@
  * call pickups and call permissions for each demo tenant, wired to its users and extensions. Counts
  * grow with the tenant's users but stay modest (tens to a few hundred), so 100 000 users stay cheap.
  */
-import {PLAIN_LABELS} from './names.js';
+import {EXOTIC_LABELS, PLAIN_LABELS} from './names.js';
 import {addExtension, destinationTo, label, pickSome, relationsOf, type PbxInput, type TenantBuild} from './pbx-build.js';
 import {addRouting} from './pbx-routing.js';
 import type {Random} from './random.js';
@@ -112,6 +112,11 @@ function addAgents(build: TenantBuild): void {
   }
 }
 
+/** The first groups after the first of each tenant always show these: a ZWJ family, CJK, RTL, a long value. */
+const GROUP_SHOWCASE: readonly string[] = [/\u200D/u, /\p{Script=Han}/u, /\p{Script=Arabic}/u, /^.{150}/su]
+  .map((pattern) => EXOTIC_LABELS.find((text) => pattern.test(text)))
+  .filter((text) => text !== undefined);
+
 const RING_STRATEGIES = ['all', 'random', 'least_recent', 'linear', 'fewest_calls', 'memorized_round_robin', 'weight_random'];
 
 function addGroups(build: TenantBuild): void {
@@ -130,7 +135,7 @@ function addGroups(build: TenantBuild): void {
       fallbacks: {noanswer_destination: random.chance(0.5) ? destinationTo(build, random.pick(['voicemail', 'user', 'hangup'] as const)) : null, congestion_destination: null},
       callPermissionIds: [], scheduleIds: [],
       fields: {
-        id, uuid, name: `grp-${plan.tenant.slug}-${uuid}`, label: label(random, `${random.pick(PLAIN_LABELS)} ${index + 1}`),
+        id, uuid, name: `grp-${plan.tenant.slug}-${uuid}`, label: GROUP_SHOWCASE[index - 1] ?? label(random, `${random.pick(PLAIN_LABELS)} ${index + 1}`),
         ring_strategy: random.pick(RING_STRATEGIES), preprocess_subroutine: null, timeout: random.chance(0.5) ? null : random.pick([20, 30, 60]),
         user_timeout: 15, retry_delay: 5, ring_in_use: random.chance(0.8), music_on_hold: random.chance(0.5) ? 'default' : null,
         caller_id_mode: random.chance(0.7) ? null : 'prepend', caller_id_name: random.chance(0.7) ? null : `[${index + 1}] `,
