@@ -4,7 +4,7 @@
  * One generic route in confd-routes.ts serves each of them; indexes are built on first use.
  */
 import {CollectionIndex, type CollectionSpec, type ColumnValue} from './query.js';
-import {parseDeviceQuery} from './devices.js';
+import {DeviceTable, parseDeviceQuery} from './devices.js';
 import {buildPbxIndex, type SipEndpointView} from './pbx-index.js';
 import {createPbxSerializer, createRefs, type PbxSerializer} from './pbx-serialize.js';
 import {UUID_SEGMENT} from './http.js';
@@ -117,6 +117,7 @@ export function buildPbxCollections(data: DemoData): PbxCollections {
     sip('endpoints/sip', 'SIPEndpoint', () => index.sipEndpoints()),
   ];
 
+  const deviceTable = new DeviceTable(() => index.devices());
   const devices: ServedCollection = {
     path: 'devices',
     idPattern: '[^/]+',
@@ -126,7 +127,7 @@ export function buildPbxCollections(data: DemoData): PbxCollections {
       const params = parseDeviceQuery(query);
       const visible = tenants(params.recurse);
       if (!visible) return undefined;
-      const page = params.run(index.devices(), visible);
+      const page = params.run(deviceTable, visible);
       return {total: page.total, items: page.items.map(serializer.device)};
     },
     get(id, tenants, serializer) {

@@ -3,7 +3,6 @@
  * from lines rather than stores apart here: devices (provd) and SIP endpoints. Those are built on
  * first use, so a demo of 100 000 users pays for them only if they are browsed.
  */
-import {createHash} from 'node:crypto';
 import type {DemoData, LineRecord} from './model.js';
 import type {SipTemplateRecord, SpareDeviceRecord, TrunkRecord} from './pbx-model.js';
 
@@ -131,40 +130,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-const VENDORS = [
-  {vendor: 'Yealink', model: 'T46S', plugin: 'wazo-yealink-v86', version: '66.86.0.15', oui: '80:5e:c0'},
-  {vendor: 'Polycom', model: 'VVX411', plugin: 'wazo-polycom-5.8.0', version: '5.8.0.12848', oui: '64:16:7f'},
-  {vendor: 'Snom', model: 'D785', plugin: 'wazo-snom-10.1.54.13', version: '10.1.54.13', oui: '00:04:13'},
-  {vendor: 'Cisco', model: 'SPA504G', plugin: 'wazo-cisco-spa7.5.5', version: '7.5.5', oui: 'c4:64:13'},
-];
-
-/**
- * A device's provd fields, derived from its id alone (a hash), so nothing is stored per device: the
- * same id always gives the same address, vendor and serial number. Spare devices lack most of them.
- */
-export function deviceFields(view: DeviceView): {[key: string]: string | boolean | null | {switchboard: boolean}} {
-  const digest = createHash('sha1').update(view.id).digest();
-  const byte = (index: number) => digest[index] ?? 0;
-  const hardware = VENDORS[byte(0) % VENDORS.length] ?? VENDORS[0];
-  const mac = `${hardware?.oui}:${[byte(1), byte(2), byte(3)].map((value) => value.toString(16).padStart(2, '0')).join(':')}`;
-  const spare = view.spare;
-  const unknown = spare?.status === 'autoprov' || spare?.status === 'corrupted';
-  return {
-    id: view.id,
-    tenant_uuid: view.tenantUuid,
-    ip: spare?.status === 'autoprov' ? null : `10.${byte(4) % 16}.${byte(5)}.${(byte(6) % 253) + 1}`,
-    mac: spare?.status === 'corrupted' ? null : mac,
-    sn: unknown ? null : view.id.slice(0, 12).toUpperCase(),
-    plugin: unknown ? null : (hardware?.plugin ?? null),
-    vendor: spare?.status === 'corrupted' ? null : (hardware?.vendor ?? null),
-    model: spare?.status === 'corrupted' ? null : (hardware?.model ?? null),
-    version: unknown ? null : (hardware?.version ?? null),
-    description: spare ? spare.description : null,
-    template_id: byte(7) % 4 === 0 ? 'defaultconfigdevice' : null,
-    status: spare ? spare.status : 'configured',
-    options: byte(8) % 8 === 0 ? {switchboard: true} : null,
-    is_new: spare?.status === 'autoprov',
-  };
 }

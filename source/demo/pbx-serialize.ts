@@ -3,7 +3,8 @@
  * confd.yml (`members.users`, `destination`, `trunks`, `extensions`...), each relation carrying the
  * ids and `links` a client follows. Links use the base URL built from the request's Host.
  */
-import {deviceFields, type DeviceView, type PbxIndex, type SipEndpointView} from './pbx-index.js';
+import {deviceFields} from './devices.js';
+import type {DeviceView, PbxIndex, SipEndpointView} from './pbx-index.js';
 import type {DemoData} from './model.js';
 import type {
   AgentRecord, ApplicationRecord, CallPermissionRecord, CallPickupRecord, ContextRecord, ExtensionOwnerRecord, GroupRecord,

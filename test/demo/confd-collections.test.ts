@@ -166,6 +166,10 @@ describe('wazo-confd collections of the demo', () => {
     const devices = await list('/devices?recurse=true');
     const ips = devices.items.map((device) => device.ip).filter((ip): ip is string => typeof ip === 'string');
     assert.deepEqual(ips, [...ips].sort());
+    const descending = (await list('/devices?recurse=true&direction=desc')).items.map((device) => device.ip);
+    const firstNull = descending.indexOf(null);
+    assert.ok(firstNull > 0 && descending.slice(firstNull).every((ip) => ip === null), 'devices without an address stay last');
+    assert.deepEqual(descending.slice(0, firstNull), [...ips].reverse());
     assert.equal((await list('/devices?recurse=true&limit=0')).total, devices.total);
     const yealink = await list('/devices?recurse=true&search=YEALINK');
     assert.ok(yealink.total > 0 && yealink.items.every((device) => device.vendor === 'Yealink'));
