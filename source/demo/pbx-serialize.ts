@@ -23,6 +23,8 @@ export interface Refs {
   schedule(id: number): JsonObject | null;
   callPermission(id: number): JsonObject | null;
   named(rel: string, id: number | string, name: Json): JsonObject;
+  /** A destination as confd dumps it: with its target's name flattened in (`user_firstname`, `group_label`...). */
+  destination(destination: Json): Json;
 }
 
 /** Drop the references whose record is gone (there are none in generated data, but a map may miss). */
@@ -64,8 +66,58 @@ export function createRefs(data: DemoData, confdBase: string): Refs {
       return permission ? {id, tenant_uuid: permission.tenantUuid, name: permission.fields.name, links: link('callpermissions', `callpermissions/${id}`)} : null;
     },
     named: (rel, id, name) => ({[typeof id === 'number' ? 'id' : 'uuid']: id, name, links: link(rel, `${rel}/${id}`)}),
+    destination: (destination) => (isObject(destination) ? {...destination, ...targetNames(data, destination)} : destination),
   };
   return refs;
+}
+
+function isObject(value: Json): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** confd's destination schemas' post_dump: the target's names beside its id (absent if it is gone). */
+function targetNames(data: DemoData, destination: JsonObject): JsonObject {
+  const {pbx} = data;
+  const at = <T>(items: readonly T[], key: string): T | undefined => {
+    const id = destination[key];
+    return typeof id === 'number' ? items[id - 1] : undefined;
+  };
+  switch (destination.type) {
+    case 'user': {
+      const user = typeof destination.user_id === 'number' ? data.usersById.get(destination.user_id) : undefined;
+      return user ? {user_firstname: user.firstname, user_lastname: user.lastname} : {};
+    }
+    case 'group': {
+      const group = at(pbx.groups, 'group_id');
+      return group ? {group_name: group.fields.name, group_label: group.fields.label} : {};
+    }
+    case 'queue': {
+      const queue = at(pbx.queues, 'queue_id');
+      return queue ? {queue_label: queue.fields.label} : {};
+    }
+    case 'ivr': {
+      const ivr = at(pbx.ivr, 'ivr_id');
+      return ivr ? {ivr_name: ivr.fields.name} : {};
+    }
+    case 'voicemail': {
+      const voicemail = at(pbx.voicemails, 'voicemail_id');
+      return voicemail ? {voicemail_name: voicemail.fields.name} : {};
+    }
+    case 'conference': {
+      const conference = at(pbx.conferences, 'conference_id');
+      return conference ? {conference_name: conference.fields.name} : {};
+    }
+    case 'switchboard': {
+      const switchboard = pbx.switchboards.find((board) => board.uuid === destination.switchboard_uuid);
+      return switchboard ? {switchboard_name: switchboard.fields.name} : {};
+    }
+    case 'application': {
+      const application = pbx.applications.find((candidate) => candidate.uuid === destination.application_uuid);
+      return application ? {application_name: application.fields.name} : {};
+    }
+    default:
+      return {};
+  }
 }
 
 /** The JSON of each collection's records for one request. */
@@ -76,6 +128,9 @@ export function createPbxSerializer(data: DemoData, index: PbxIndex, refs: Refs)
   const users = (ids: readonly number[]) => present(ids.map(refs.user));
   const extensions = (ids: readonly number[]) => present(ids.map(refs.extension));
   const schedules = (ids: readonly number[]) => present(ids.map(refs.schedule));
+  /** Schedule exceptional periods and IVR choices: objects that each hold a `destination`. */
+  const periodsWithNames = (entries: Json): Json =>
+    Array.isArray(entries) ? entries.map((entry) => (isObject(entry) ? {...entry, destination: refs.destination(entry.destination ?? null)} : entry)) : entries;
 
   const trunkEndpoints = (trunk: TrunkRecord): JsonObject => {
     const endpoint = trunk.endpoint;
@@ -101,7 +156,7 @@ export function createPbxSerializer(data: DemoData, index: PbxIndex, refs: Refs)
     group: (group: GroupRecord): JsonObject => ({
       ...group.fields,
       extensions: extensions(group.extensionIds),
-      fallbacks: group.fallbacks,
+      fallbacks: {noanswer_destination: refs.destination(group.fallbacks.noanswer_destination), congestion_destination: refs.destination(group.fallbacks.congestion_destination)},
       incalls: incallsOf('group', group.id),
       members: {
         users: present(group.memberUsers.map((member) => {
@@ -116,6 +171,8 @@ export function createPbxSerializer(data: DemoData, index: PbxIndex, refs: Refs)
     }),
     queue: (queue: QueueRecord): JsonObject => ({
       ...queue.fields,
+      wait_time_destination: refs.destination(queue.fields.wait_time_destination ?? null),
+      wait_ratio_destination: refs.destination(queue.fields.wait_ratio_destination ?? null),
       extensions: extensions(queue.extensionIds),
       schedules: schedules(queue.scheduleIds),
       members: {
@@ -176,6 +233,8 @@ export function createPbxSerializer(data: DemoData, index: PbxIndex, refs: Refs)
       const use = index.scheduleUsers(schedule.id);
       return {
         ...schedule.fields,
+        closed_destination: refs.destination(schedule.fields.closed_destination ?? null),
+        exceptional_periods: periodsWithNames(schedule.fields.exceptional_periods ?? []),
         incalls: use.incalls.map((id) => ({id, links: link('incalls', `incalls/${id}`)})),
         users: users(use.users),
         groups: present(use.groups.map(refs.group)),
@@ -211,16 +270,25 @@ export function createPbxSerializer(data: DemoData, index: PbxIndex, refs: Refs)
     }),
     incall: (incall: IncallRecord): JsonObject => ({
       ...incall.fields,
+      destination: refs.destination(incall.fields.destination),
       extensions: extensions(incall.extensionIds),
       schedules: schedules(incall.scheduleIds),
       links: link('incalls', `incalls/${incall.id}`),
     }),
-    ivr: (ivr: IvrRecord): JsonObject => ({...ivr.fields, incalls: incallsOf('ivr', ivr.id), links: link('ivr', `ivr/${ivr.id}`)}),
+    ivr: (ivr: IvrRecord): JsonObject => ({
+      ...ivr.fields,
+      invalid_destination: refs.destination(ivr.fields.invalid_destination ?? null),
+      timeout_destination: refs.destination(ivr.fields.timeout_destination ?? null),
+      abort_destination: refs.destination(ivr.fields.abort_destination ?? null),
+      choices: periodsWithNames(ivr.fields.choices ?? []),
+      incalls: incallsOf('ivr', ivr.id),
+      links: link('ivr', `ivr/${ivr.id}`),
+    }),
     switchboard: (switchboard: SwitchboardRecord): JsonObject => ({
       ...switchboard.fields,
       members: {users: users(switchboard.memberUserIds)},
       incalls: incallsOf('switchboard', switchboard.uuid),
-      fallbacks: switchboard.fallbacks,
+      fallbacks: {noanswer_destination: refs.destination(switchboard.fallbacks.noanswer_destination)},
       links: link('switchboards', `switchboards/${switchboard.uuid}`),
     }),
     application: (application: ApplicationRecord): JsonObject => ({...application.fields, lines: [], links: link('applications', `applications/${application.uuid}`)}),

@@ -6,7 +6,7 @@
  */
 import {createRefs, present} from './pbx-serialize.js';
 import type {DemoData, ExtensionRecord, LineRecord, UserRecord} from './model.js';
-import type {JsonObject} from './pbx-model.js';
+import type {Json, JsonObject} from './pbx-model.js';
 
 /** Turns records into confd JSON for one request (one base URL). */
 export interface Serializer {
@@ -103,7 +103,7 @@ export function createSerializer(data: DemoData, confdBase: string): Serializer 
       voicemail: voicemail ? {id: voicemail.id, name: voicemail.fields.name, links: link('voicemails', `voicemails/${voicemail.id}`)} : null,
       queues: present(relations.queueIds.map(refs.queue)),
       // A user with a voicemail falls back to it when unanswered, as the web UI sets it up.
-      noanswer: voicemail ? {type: 'voicemail', voicemail_id: voicemail.id, skip_instructions: false, greeting: null} : null,
+      noanswer: voicemail ? refs.destination({type: 'voicemail', voicemail_id: voicemail.id, skip_instructions: false, greeting: null}) : null,
     };
   };
   const owner = (extension: ExtensionRecord, kind: string): JsonObject | null => {
@@ -254,5 +254,5 @@ interface UserRelationsJson {
   switchboards: JsonObject[];
   voicemail: JsonObject | null;
   queues: JsonObject[];
-  noanswer: JsonObject | null;
+  noanswer: Json;
 }

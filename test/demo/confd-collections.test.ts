@@ -52,7 +52,9 @@ describe('wazo-confd collections of the demo', () => {
     const voicemailUser = withAll('voicemail')[0] ?? assert.fail('a user with a voicemail');
     const voicemail = await get(`/voicemails/${String((voicemailUser.voicemail as Item).id)}`);
     assert.ok((voicemail.users as Item[]).some((entry) => entry.uuid === voicemailUser.uuid));
-    assert.deepEqual((voicemailUser.fallbacks as Item).noanswer_destination, {type: 'voicemail', voicemail_id: voicemail.id, skip_instructions: false, greeting: null});
+    assert.deepEqual((voicemailUser.fallbacks as Item).noanswer_destination, {
+      type: 'voicemail', voicemail_id: voicemail.id, skip_instructions: false, greeting: null, voicemail_name: voicemail.name,
+    });
     const agentUser = withAll('agent')[0] ?? assert.fail('a user with an agent');
     const agent = await get(`/agents/${String((agentUser.agent as Item).id)}`);
     assert.deepEqual((agent.users as Item[]).map((entry) => entry.uuid), [agentUser.uuid]);
@@ -62,6 +64,28 @@ describe('wazo-confd collections of the demo', () => {
     const permissionUser = withAll('call_permissions')[0] ?? assert.fail('a user with a call permission');
     const permission = await get(`/callpermissions/${String((permissionUser.call_permissions as Item[])[0]?.id)}`);
     assert.ok((permission.users as Item[]).some((entry) => entry.uuid === permissionUser.uuid));
+  });
+
+  test('view=directory carries the main line, agent, voicemail number and extension of each user', async () => {
+    const full = (await list('/users?recurse=true')).items;
+    const directory = new Map((await list('/users?recurse=true&view=directory')).items.map((user) => [user.id, user]));
+    assert.equal(directory.size, full.length);
+    let withAgent = 0;
+    for (const user of full) {
+      const entry = directory.get(user.id) as Item;
+      const line = (user.lines as Item[])[0];
+      const extension = (line?.extensions as Item[] | undefined)?.[0];
+      const agent = user.agent as Item | null;
+      const voicemail = user.voicemail as Item | null;
+      withAgent += agent ? 1 : 0;
+      assert.deepEqual(
+        [entry.uuid, entry.line_id, entry.agent_id, entry.exten, entry.context, entry.mobile_phone_number],
+        [user.uuid, line?.id ?? null, agent ? String(agent.id) : null, extension?.exten ?? null, extension?.context ?? null, user.mobile_phone_number],
+      );
+      if (voicemail) assert.equal(entry.voicemail_number, (await get(`/voicemails/${String(voicemail.id)}`)).number);
+      else assert.equal(entry.voicemail_number, null);
+    }
+    assert.ok(withAgent > 0);
   });
 
   test('queue agents list the queue; trunks and outcalls point at each other', async () => {
@@ -91,10 +115,21 @@ describe('wazo-confd collections of the demo', () => {
       user: ['users', 'user_id'], group: ['groups', 'group_id'], queue: ['queues', 'queue_id'], ivr: ['ivr', 'ivr_id'], voicemail: ['voicemails', 'voicemail_id'],
       conference: ['conferences', 'conference_id'], switchboard: ['switchboards', 'switchboard_uuid'], application: ['applications', 'application_uuid'], outcall: ['outcalls', 'outcall_id'],
     };
+    // confd flattens the target's name into the destination, as its destination schemas dump it.
+    const names: Record<string, (target: Item) => Item> = {
+      user: (user) => ({user_firstname: user.firstname, user_lastname: user.lastname}), group: (group) => ({group_name: group.name, group_label: group.label}),
+      queue: (queue) => ({queue_label: queue.label}), ivr: (ivr) => ({ivr_name: ivr.name}), voicemail: (voicemail) => ({voicemail_name: voicemail.name}),
+      conference: (conference) => ({conference_name: conference.name}), switchboard: (board) => ({switchboard_name: board.name}),
+      application: (application) => ({application_name: application.name}), outcall: () => ({}),
+    };
     for (const incall of incalls.slice(0, 40)) {
       const destination = incall.destination as Item;
       const target = paths[String(destination.type)];
-      if (target) await get(`/${target[0]}/${String(destination[target[1]])}`);
+      if (target) {
+        const record = await get(`/${target[0]}/${String(destination[target[1]])}`);
+        const expected = names[String(destination.type)]?.(record) ?? {};
+        for (const [key, value] of Object.entries(expected)) assert.equal(destination[key], value, `${key} of incall ${String(incall.id)}`);
+      }
       const extension = await get(`/extensions/${String((incall.extensions as Item[])[0]?.id)}`);
       assert.equal((extension.incall as Item).id, incall.id);
     }
