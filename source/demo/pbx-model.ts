@@ -63,9 +63,9 @@ export interface PagingRecord extends Row<JsonObject & {name: string | null; num
 }
 
 export interface CallPickupRecord extends Row<JsonObject & {name: string}> {
-  /** Who may pick up (`surrogates`, confd's interceptors). */
+  /** Users who may pick up (confd's `interceptors`; confd.yml calls them `surrogates`). */
   interceptorIds: number[];
-  /** Whose calls may be picked up (`recipients`, confd's targets). */
+  /** Users whose calls may be picked up (confd's `targets`; confd.yml's `recipients`). */
   targetIds: number[];
 }
 

@@ -120,6 +120,10 @@ function targetNames(data: DemoData, destination: JsonObject): JsonObject {
   }
 }
 
+function withoutLinks({links: _links, ...rest}: JsonObject): JsonObject {
+  return rest;
+}
+
 /** The JSON of each collection's records for one request. */
 export function createPbxSerializer(data: DemoData, index: PbxIndex, refs: Refs) {
   const {pbx} = data;
@@ -149,7 +153,7 @@ export function createPbxSerializer(data: DemoData, index: PbxIndex, refs: Refs)
       uuid: context.uuid,
       contexts: present(context.contextIds.map((id) => {
         const included = pbx.contexts[id - 1];
-        return included ? {id, uuid: included.uuid, name: included.fields.name, label: included.fields.label, links: link('contexts', `contexts/${id}`)} : null;
+        return included ? {id, name: included.fields.name, label: included.fields.label, links: link('contexts', `contexts/${id}`)} : null;
       })),
       links: link('contexts', `contexts/${context.id}`),
     }),
@@ -213,10 +217,12 @@ export function createPbxSerializer(data: DemoData, index: PbxIndex, refs: Refs)
       members: {users: users(paging.memberIds)},
       links: link('pagings', `pagings/${paging.id}`),
     }),
+    // confd.yml names these `recipients` and `surrogates`, but CallPickupSchema dumps `interceptors`
+    // and `targets` (each with `groups` and `users`, without links): the demo answers what Wazo does.
     callpickup: (pickup: CallPickupRecord): JsonObject => ({
       ...pickup.fields,
-      recipients: {users: users(pickup.targetIds)},
-      surrogates: {users: users(pickup.interceptorIds)},
+      interceptors: {groups: [], users: users(pickup.interceptorIds).map(withoutLinks)},
+      targets: {groups: [], users: users(pickup.targetIds).map(withoutLinks)},
       links: link('callpickups', `callpickups/${pickup.id}`),
     }),
     callpermission: (permission: CallPermissionRecord): JsonObject => ({

@@ -40,6 +40,15 @@ export const SERVED: ReadonlyArray<{path: string; list: string | null; item: str
 
 type Item = Record<string, unknown>;
 
+/**
+ * Relations confd.yml names otherwise than confd dumps them (wazo-confd plugins/call_pickup/schema.py
+ * wraps `interceptors` and `targets`); the demo answers what Wazo does. A test below checks that the
+ * spec really differs, so the entry goes when the spec is fixed.
+ */
+export const RUNTIME_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  CallPickup: {recipients: 'targets', surrogates: 'interceptors'},
+};
+
 describe('demo server collections match confd.yml', () => {
   let server: DemoServer;
   let token: string;
@@ -73,7 +82,7 @@ describe('demo server collections match confd.yml', () => {
       assert.ok(page.items.length > 0, `${path} has records`);
       assert.equal(page.total, page.items.length);
 
-      const names = [...definitionProperties(item).keys()];
+      const names = [...definitionProperties(item).keys()].map((name) => RUNTIME_NAMES[item]?.[name] ?? name);
       for (const entry of page.items) {
         const missing = names.filter((name) => !(name in entry));
         assert.deepEqual(missing, [], `${path} item lacks spec properties`);
@@ -102,6 +111,15 @@ describe('demo server collections match confd.yml', () => {
     assertValid('ExtensionItems', extensions, 'GET /extensions');
     const extensionProperties = [...definitionProperties('Extension').keys()];
     for (const extension of extensions.items) assert.deepEqual(extensionProperties.filter((name) => !(name in extension)), []);
+  });
+
+  test('each runtime name is a real discrepancy: the spec names the other one', {skip}, () => {
+    for (const [definition, renames] of Object.entries(RUNTIME_NAMES)) {
+      const properties = definitionProperties(definition);
+      for (const [specName, runtimeName] of Object.entries(renames)) {
+        assert.ok(properties.has(specName) && !properties.has(runtimeName), `${definition}.${specName} vs ${runtimeName}`);
+      }
+    }
   });
 
   test('404s of the new collections are confd Errors', {skip}, async () => {
