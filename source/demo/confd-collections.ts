@@ -6,7 +6,8 @@
 import {CollectionIndex, type CollectionSpec, type ColumnValue} from './query.js';
 import {DeviceTable, parseDeviceQuery} from './devices.js';
 import {buildPbxIndex, type SipEndpointView} from './pbx-index.js';
-import {createPbxSerializer, createRefs, type PbxSerializer} from './pbx-serialize.js';
+import {createPbxSerializer, type PbxSerializer} from './pbx-serialize.js';
+import {createRefs} from './pbx-refs.js';
 import {UUID_SEGMENT} from './http.js';
 import {pythonRepr} from './text.js';
 import type {DemoData} from './model.js';

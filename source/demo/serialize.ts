@@ -4,7 +4,7 @@
  * and the extension's relations to the other collections. Links use the base URL built from the
  * request's Host.
  */
-import {createRefs, present} from './pbx-serialize.js';
+import {createRefs, present} from './pbx-refs.js';
 import type {DemoData, ExtensionRecord, LineRecord, UserRecord} from './model.js';
 import type {Json, JsonObject} from './pbx-model.js';
 
