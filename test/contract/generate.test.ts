@@ -5,7 +5,8 @@
  */
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {definitionProperties, generatePayload} from './generate.js';
+import {definitionProperties, generateFromSchema, generatePayload, responseSchema} from './generate.js';
+import {SERVED} from './confd-paths.js';
 import {createSpecValidator, describeErrors, SPEC_SKIP} from './spec.js';
 
 const skip = SPEC_SKIP ?? false;
@@ -31,6 +32,18 @@ describe('generated confd payloads', () => {
         const payload = generatePayload(definition, seed);
         const errors = validator.validate('confd', definition, payload);
         assert.equal(errors.length, 0, `${definition} seed ${seed}:\n${describeErrors(errors)}\n${JSON.stringify(payload).slice(0, 400)}`);
+      }
+    }
+  });
+
+  test("follow each served path's answer schema, inline ones included", {skip}, () => {
+    const validator = createSpecValidator();
+    assert.deepEqual(responseSchema('/groups'), {$ref: '#/definitions/GroupItems'});
+    for (const {path, list, item} of SERVED) {
+      for (const seed of SEEDS.slice(0, 5)) {
+        const page = generateFromSchema(responseSchema(`/${path}`), seed) as {items?: unknown[]};
+        const errors = list ? validator.validate('confd', list, page) : (page.items ?? []).flatMap((entry) => validator.validate('confd', item, entry));
+        assert.equal(errors.length, 0, `${path} seed ${seed}:\n${describeErrors(errors)}`);
       }
     }
   });

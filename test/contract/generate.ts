@@ -12,7 +12,7 @@ import {parse} from 'yaml';
 import {createRandom, type Random} from '../../source/demo/random.js';
 import {SPEC_DIR} from './spec.js';
 
-type Schema = {[key: string]: unknown};
+export type Schema = {[key: string]: unknown};
 
 export interface GenerateOptions {
   /** Chance that an optional property is left out; default 0.3. */
@@ -34,16 +34,36 @@ const AWKWARD_STRINGS = [
 /** Values that satisfy the only `pattern` the spec uses (an IVR choice's exten) and simple others. */
 const PATTERN_CANDIDATES = ['1', '0', '*', '#', '_9X.', '42', 'abc'];
 
-let definitions: Schema | undefined;
+let spec: Schema | undefined;
+
+function confd(): Schema {
+  spec ??= parse(readFileSync(`${SPEC_DIR}confd.yml`, 'utf8')) as Schema;
+  return spec;
+}
 
 /** confd.yml's `definitions`, loaded once. */
 export function confdDefinitions(): Schema {
-  definitions ??= (parse(readFileSync(`${SPEC_DIR}confd.yml`, 'utf8')) as Schema).definitions as Schema;
-  return definitions;
+  return confd().definitions as Schema;
+}
+
+/**
+ * The schema of a path's `GET` 200 answer, e.g. `responseSchema('/groups')` is
+ * `{$ref: '#/definitions/GroupItems'}`; some are inline (`/switchboards`: `{type: 'object', ...}`).
+ */
+export function responseSchema(path: string): Schema {
+  const operation = ((confd().paths as Schema)[path] as Schema | undefined)?.get as Schema | undefined;
+  const schema = ((operation?.responses as Schema | undefined)?.['200'] as Schema | undefined)?.schema;
+  if (typeof schema !== 'object' || schema === null) throw new Error(`no GET ${path} answer schema in confd.yml`);
+  return schema as Schema;
 }
 
 /** A payload valid against `#/definitions/<definition>` of confd.yml. */
 export function generatePayload(definition: string, seed: number, options: GenerateOptions = {}): unknown {
+  return generateFromSchema({$ref: `#/definitions/${definition}`}, seed, options);
+}
+
+/** A payload valid against any schema of confd.yml (`$ref`s into its definitions), e.g. a responseSchema(). */
+export function generateFromSchema(schema: Schema, seed: number, options: GenerateOptions = {}): unknown {
   const context: Context = {
     random: createRandom(seed),
     missing: options.missing ?? 0.3,
@@ -51,7 +71,7 @@ export function generatePayload(definition: string, seed: number, options: Gener
     extras: options.extras ?? 0.2,
     maxDepth: options.maxDepth ?? 6,
   };
-  return generate(context, {$ref: `#/definitions/${definition}`}, 0);
+  return generate(context, schema, 0);
 }
 
 /**
