@@ -71,7 +71,7 @@ export function generateDemoData(options: DataOptions): DemoData {
   for (const line of lines) fillCallerId(line, usersById, extensions);
   const linesById = new Map(lines.map((line) => [line.id, line]));
   // Its own generator, so the users, lines and extensions above stay what they were for a seed.
-  const pbx = generatePbx(createRandom(options.seed ^ PBX_SEED_MASK), [...plans.values()], {lines, linesById, extensions});
+  const pbx = generatePbx(createRandom(options.seed ^ PBX_SEED_MASK), [...plans.values()], {linesById, extensions});
 
   return {
     xivoUuid,

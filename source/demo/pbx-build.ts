@@ -7,7 +7,7 @@ import type {TenantPlan} from './data.js';
 
 /** The users, lines and extensions already generated, which the other collections point at. */
 export interface PbxInput {
-  lines: readonly LineRecord[];
+  /** A line may get a device (the first user's main line always has one). */
   linesById: ReadonlyMap<number, LineRecord>;
   /** Appended to: groups, queues, conferences, parking lots and outcalls get numbers. */
   extensions: ExtensionRecord[];

@@ -27,6 +27,7 @@ export function generatePbx(random: Random, plans: readonly TenantPlan[], input:
       own: {voicemails: [], agents: [], groups: [], queues: [], conferences: [], ivr: [], outcalls: [], schedules: [], switchboards: [], applications: []},
     };
     const usersEnd = plan.nextExten - 1;
+    giveDevice(build);
     addVoicemails(build);
     addAgents(build);
     const groupsStart = plan.nextExten;
@@ -43,6 +44,13 @@ export function generatePbx(random: Random, plans: readonly TenantPlan[], input:
     addContexts(build, {usersEnd, groupsStart, queuesStart, conferencesStart, end: plan.nextExten - 1});
   }
   return pbx;
+}
+
+/** The tenant's first user's main line sits on a device, whatever the seed: user → group → line → device. */
+function giveDevice(build: TenantBuild): void {
+  const lineId = build.users[0]?.lineIds[0];
+  const line = lineId === undefined ? undefined : build.input.linesById.get(lineId);
+  if (line && line.deviceId === null) line.deviceId = build.random.hex(32);
 }
 
 function addContexts(build: TenantBuild, ranges: {usersEnd: number; groupsStart: number; queuesStart: number; conferencesStart: number; end: number}): void {
@@ -125,7 +133,10 @@ function addGroups(build: TenantBuild): void {
   for (let index = 0; index < count; index++) {
     const id = pbx.groups.length + 1;
     const uuid = random.uuid();
-    const members = pickSome(random, users, index === 0 ? 0 : 12);
+    const picked = pickSome(random, users, index === 0 ? 0 : 12);
+    // The tenant's first user (Émilie in Acme) is always in its second group: a path to walk in demos.
+    const first = users[0];
+    const members = index === 1 && first && !picked.includes(first) ? [first, ...picked] : picked;
     const extension = random.chance(0.9) ? addExtension(build, {kind: 'group', id}) : undefined;
     pbx.groups.push({
       id, uuid, tenantUuid: plan.tenant.uuid,

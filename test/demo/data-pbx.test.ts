@@ -78,3 +78,17 @@ describe('generated collections besides users, lines and extensions', () => {
     assert.ok(pbx.byUser.size < data.users.length / 4, 'most users have no other relation, and cost nothing');
   });
 });
+
+describe('a path to walk in demos, whatever the seed', () => {
+  test("each tenant's first user is in its second group, and that user's main line is on a device", () => {
+    for (const seed of [1, 2, 3, 77]) {
+      const data = generateDemoData({users: 200, lines: 240, seed});
+      const emilie = data.users[0];
+      assert.equal(emilie?.firstname, 'Émilie');
+      const acmeGroups = data.pbx.groups.filter((group) => group.tenantUuid === emilie?.tenantUuid);
+      assert.ok(acmeGroups[1]?.memberUsers.some((member) => member.userId === emilie?.id), `seed ${seed}`);
+      const line = data.linesById.get(emilie?.lineIds[0] ?? 0);
+      if (line) assert.notEqual(line.deviceId, null, `seed ${seed}`);
+    }
+  });
+});
