@@ -263,20 +263,18 @@ const PERMISSIONS = [
 /** After routing: a permission applies to users, groups and outcalls of the tenant. */
 function addCallPermissions(build: TenantBuild): void {
   const {random, pbx, plan, users} = build;
-  const count = random.int(2, PERMISSIONS.length);
-  for (let index = 0; index < count; index++) {
+  for (const permission of PERMISSIONS.slice(0, random.int(2, PERMISSIONS.length))) {
     const id = pbx.callpermissions.length + 1;
-    const permission = PERMISSIONS[index] ?? PERMISSIONS[0];
     const members = pickSome(random, users, 10);
     const groupIds = pickSome(random, build.own.groups, 2);
     const outcallIds = pickSome(random, build.own.outcalls, 2);
     pbx.callpermissions.push({
       id, tenantUuid: plan.tenant.uuid, userIds: members.map((user) => user.id), groupIds, outcallIds,
       fields: {
-        id, tenant_uuid: plan.tenant.uuid, name: `${permission?.name ?? 'Permission'} (${plan.tenant.slug})`,
-        password: random.chance(0.5) ? null : String(random.int(1000, 9999)), mode: permission?.mode ?? 'deny',
+        id, tenant_uuid: plan.tenant.uuid, name: `${permission.name} (${plan.tenant.slug})`,
+        password: random.chance(0.5) ? null : String(random.int(1000, 9999)), mode: permission.mode,
         enabled: random.chance(0.9), description: random.chance(0.5) ? null : label(random, 'Blocks costly calls'),
-        extensions: [...(permission?.extensions ?? [])],
+        extensions: [...permission.extensions],
       },
     });
     for (const user of members) relationsOf(pbx, user.id).callPermissionIds.push(id);
