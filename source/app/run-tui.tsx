@@ -8,6 +8,8 @@ import {join} from 'node:path';
 import {render} from 'ink';
 import type {TuiCommand} from '../cli/args.js';
 import {resolveConfigDir} from '../config/paths.js';
+import {InkOutput} from '../terminal/ink-output.js';
+import {TerminalWriter} from '../terminal/writer.js';
 import {colorEnabled} from '../theme.js';
 import {Boot} from './Boot.js';
 import {createQuitter} from './quit.js';
@@ -40,6 +42,11 @@ export async function runTui(command: TuiCommand): Promise<number> {
       }
     : undefined;
 
+  // The writer owns the screen (see source/terminal/writer.ts); Ink only renders frames to it.
+  const writer = new TerminalWriter(process.stdout, {term: process.env.TERM});
+  const output = new InkOutput(process.stdout, writer);
+  writer.start();
+  process.once('exit', () => writer.stop());
   const instance = render(
     <Boot
       command={command}
@@ -49,9 +56,10 @@ export async function runTui(command: TuiCommand): Promise<number> {
       quitter={quitter}
     />,
     {
-      alternateScreen: true,
-      interactive: Boolean(process.stdout.isTTY),
-      incrementalRendering: true,
+      stdout: output,
+      // Debug mode writes each render as one whole frame, without cursor moves: the writer's input.
+      debug: true,
+      interactive: true,
       exitOnCtrlC: false,
       patchConsole: false,
       maxFps: 60,
@@ -67,6 +75,8 @@ export async function runTui(command: TuiCommand): Promise<number> {
     await quitter.cleanup();
     throw error;
   } finally {
+    writer.stop();
+    output.detach();
     // The signal listeners stay until the process ends: conf's write library re-raises a signal
     // it caught, and that second signal must not kill us before the exit code is set.
     await demo?.close();

@@ -1,0 +1,114 @@
+/**
+ * The terminal writer: it owns the screen while the dashboard runs. Ink renders each frame to a
+ * string (see ink-output.ts); the writer diffs it against what the screen shows and writes only
+ * the rows that changed, each at an absolute position, after shifting a moved block with the
+ * terminal's scroll region. Autowrap is off while it runs, so no row can spill into the next.
+ */
+import {frameUpdate, fullFrame} from './frame-update.js';
+import {
+  AUTOWRAP_OFF,
+  AUTOWRAP_ON,
+  BEGIN_SYNC,
+  END_SYNC,
+  ENTER_ALTERNATE,
+  HIDE_CURSOR,
+  HOME_AND_CLEAR,
+  LEAVE_ALTERNATE,
+  RESET_SCROLL_REGION,
+  RESET_STYLE,
+  SHOW_CURSOR,
+} from './sequences.js';
+
+/** Where the bytes go and how big the screen is. */
+export interface WriterTerminal {
+  write(data: string): unknown;
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** Options of {@link TerminalWriter}. */
+export interface WriterOptions {
+  /** `$TERM`: `dumb` gets whole frames, no scroll regions. */
+  term?: string;
+}
+
+/** See the module comment. */
+export class TerminalWriter {
+  /** Bytes written so far (the bench and the tests read it). */
+  bytesWritten = 0;
+  private shown: string[] | undefined;
+  private pending: string | undefined;
+  private scheduled = false;
+  private running = false;
+  private readonly dumb: boolean;
+
+  constructor(
+    private readonly terminal: WriterTerminal,
+    options: WriterOptions = {},
+  ) {
+    this.dumb = options.term === 'dumb';
+  }
+
+  /** Take the screen: alternate screen, hidden cursor, no autowrap, cleared. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.shown = undefined;
+    this.send(ENTER_ALTERNATE + HIDE_CURSOR + AUTOWRAP_OFF + HOME_AND_CLEAR);
+  }
+
+  /** A new frame from Ink; frames that arrive together are drawn once, the last one. */
+  frame(text: string): void {
+    if (!this.running) return;
+    this.pending = text;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // React commits a burst of keys in one go, several renders in one tick: draw after them.
+    setImmediate(() => this.flush());
+  }
+
+  /** Draw the pending frame now. */
+  flush(): void {
+    this.scheduled = false;
+    const text = this.pending;
+    this.pending = undefined;
+    if (text === undefined || !this.running) return;
+    const rows = Math.max(1, this.terminal.rows);
+    const cols = Math.max(1, this.terminal.columns);
+    if (this.dumb) {
+      if (this.shown?.join('\n') === text) return;
+      this.shown = text.split('\n');
+      this.send(fullFrame(text, rows));
+      return;
+    }
+    const full = this.shown === undefined;
+    const update = frameUpdate(this.shown, text, {rows, cols, scrolling: true});
+    this.shown = update.shown;
+    if (update.bytes === '') return;
+    // A full redraw is the one frame big enough to tear on a slow link.
+    this.send(full ? BEGIN_SYNC + update.bytes + END_SYNC : update.bytes);
+  }
+
+  /** The screen no longer shows what we think (a resize): the next frame redraws everything. */
+  invalidate(): void {
+    this.shown = undefined;
+  }
+
+  /** A sequence that is not a frame (Ink's bracketed-paste switches): straight to the terminal. */
+  passThrough(data: string): void {
+    if (this.running) this.send(data);
+  }
+
+  /** Give the screen back as it was: scroll region, style, autowrap, cursor, main screen. */
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.pending = undefined;
+    this.send(RESET_SCROLL_REGION + RESET_STYLE + AUTOWRAP_ON + SHOW_CURSOR + LEAVE_ALTERNATE);
+  }
+
+  private send(data: string): void {
+    this.bytesWritten += Buffer.byteLength(data);
+    this.terminal.write(data);
+  }
+}
