@@ -1,8 +1,13 @@
 /**
  * Display-width arithmetic for the terminal: how many columns a string takes, and cutting or
  * padding it to an exact number of columns without splitting a wide character or a grapheme
- * cluster (a flag, an emoji family, a letter with combining accents). Input is expected to be
- * sanitised already (see sanitize.ts).
+ * cluster (a letter with combining accents, a syllable). Input is expected to be sanitised, and
+ * so shaped for the terminal, already (see sanitize.ts and terminal-safe.ts).
+ *
+ * A string's width is the sum of its code points' widths, as wcwidth-based terminals (xterm,
+ * tmux for all but emoji sequences) count them, not string-width's width of whole clusters:
+ * `क्ष` and `กำ` take 2 columns in tmux where string-width says 1. After shaping, no sequence
+ * is left whose width terminals disagree on.
  */
 import stringWidth from 'string-width';
 
@@ -10,9 +15,28 @@ const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const ellipsis = '…';
 const printableAscii = /^[\x20-\x7e]*$/;
 
-/** Number of terminal columns `text` takes (CJK and most emoji take two). */
+const widths = new Map<number, number>();
+/** Distinct code points remembered; past that the cache starts again (a server can send any). */
+const WIDTH_CACHE_LIMIT = 20_000;
+
+/** Number of terminal columns `text` takes (CJK and most emoji take two, marks none). */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  if (printableAscii.test(text)) return text.length;
+  let width = 0;
+  for (const char of text) width += codePointWidth(char);
+  return width;
+}
+
+function codePointWidth(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (code >= 0x20 && code < 0x7f) return 1;
+  let width = widths.get(code);
+  if (width === undefined) {
+    width = stringWidth(char);
+    if (widths.size >= WIDTH_CACHE_LIMIT) widths.clear();
+    widths.set(code, width);
+  }
+  return width;
 }
 
 /** The user-perceived characters (grapheme clusters) of `text`. */

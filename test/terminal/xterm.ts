@@ -1,0 +1,30 @@
+/**
+ * A second terminal emulator for the tests: xterm.js (the engine of VS Code's terminal) without
+ * a browser, with the Unicode 11 widths VS Code turns on. Replays bytes, reads the screen back.
+ */
+import xterm from '@xterm/headless';
+import unicode11 from '@xterm/addon-unicode11';
+
+/** An emulator of `cols` x `rows`. */
+export interface Emulator {
+  write(bytes: string | Uint8Array): Promise<void>;
+  /** Every row as text, trailing blanks trimmed. */
+  lines(): string[];
+  cursorX(): number;
+  dispose(): void;
+}
+
+export function createEmulator(cols: number, rows: number): Emulator {
+  const terminal = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
+  terminal.loadAddon(new unicode11.Unicode11Addon());
+  terminal.unicode.activeVersion = '11';
+  return {
+    write: (bytes) => new Promise((resolve) => terminal.write(bytes, resolve)),
+    lines() {
+      const buffer = terminal.buffer.active;
+      return Array.from({length: rows}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    },
+    cursorX: () => terminal.buffer.active.cursorX,
+    dispose: () => terminal.dispose(),
+  };
+}
