@@ -22,7 +22,7 @@ export function createEmulator(cols: number, rows: number): Emulator {
     write: (bytes) => new Promise((resolve) => terminal.write(bytes, resolve)),
     lines() {
       const buffer = terminal.buffer.active;
-      return Array.from({length: rows}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+      return Array.from({length: rows}, (_, row) => (buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').trimEnd());
     },
     cursorX: () => terminal.buffer.active.cursorX,
     dispose: () => terminal.dispose(),
