@@ -4,7 +4,7 @@
  */
 import {rowUpdate, resetPen, type Pen} from './row-update.js';
 import {applyShift, findShift} from './scroll.js';
-import {cursorTo, HOME_AND_CLEAR, RESET_SCROLL_REGION, scrollBy, scrollRegion} from './sequences.js';
+import {HOME_AND_CLEAR, RESET_SCROLL_REGION, scrollBy, scrollRegion} from './sequences.js';
 
 /** The screen's size and what the terminal can do. */
 export interface Geometry {
@@ -50,7 +50,7 @@ export function frameUpdate(shown: readonly string[] | undefined, frame: string,
   return {bytes, shown: next};
 }
 
-/** `TERM=dumb`: no cursor addressing to rely on, so the whole frame, from the top. */
+/** `TERM=dumb`: no row addressing or scrolling to rely on, so the whole frame on a cleared screen. */
 export function fullFrame(frame: string, rows: number): string {
-  return cursorTo(1) + frameLines(frame, rows).join('\r\n');
+  return HOME_AND_CLEAR + frameLines(frame, rows).join('\r\n');
 }
