@@ -4,7 +4,7 @@
  * the terminal, and looks like the terminal to Ink (size, resize events, a TTY).
  */
 import {Writable} from 'node:stream';
-import {PRIVATE_MODES_ONLY} from './sequences.js';
+import {BRACKETED_PASTE} from './sequences.js';
 import type {TerminalWriter} from './writer.js';
 
 /** The real terminal's output: its size and resize events. */
@@ -49,7 +49,7 @@ export class InkOutput extends Writable {
     const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
     if (text === '') {
       // Ink's flush barrier.
-    } else if (PRIVATE_MODES_ONLY.test(text)) this.writer.passThrough(text);
+    } else if (BRACKETED_PASTE.test(text)) this.writer.passThrough(text);
     else this.writer.frame(text);
     callback();
   }

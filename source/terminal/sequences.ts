@@ -39,5 +39,5 @@ export const AUTOWRAP_ON = `${CSI}?7h`;
 export const BEGIN_SYNC = `${CSI}?2026h`;
 export const END_SYNC = `${CSI}?2026l`;
 
-/** A write that only sets or resets DEC private modes (Ink's bracketed paste): not a frame. */
-export const PRIVATE_MODES_ONLY = /^(?:\u001B\[\?[\d;]+[hl])+$/;
+/** Ink's bracketed-paste switch: not a frame, for the terminal itself. */
+export const BRACKETED_PASTE = /^\u001B\[\?2004[hl]$/;

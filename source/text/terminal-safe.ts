@@ -129,3 +129,32 @@ function isNewerThanUnicode12(code: number): boolean {
   if (code < 0x2ffc) return false;
   return NEWER_THAN_12.some(([from, to]) => code >= from && code <= to);
 }
+
+/**
+ * `text` exactly, in a form that is safe too: what `terminalSafe` would change is written as
+ * JSON `\u` escapes instead (👍🏽 → `👍\ud83c\udffd`), so the raw JSON view can show every code
+ * point of a value while the table shows its shaped form.
+ */
+export function spellOut(text: string): string {
+  if (plain.test(text)) return text;
+  let out = '';
+  for (const {segment} of segmenter.segment(text)) {
+    if (terminalSafe(segment) === segment.normalize('NFC')) {
+      out += segment;
+      continue;
+    }
+    for (const char of segment) out += isSafeAlone(char) ? char : escape(char);
+  }
+  return out;
+}
+
+/** A code point that is drawn at the width counted whatever stands around it. */
+function isSafeAlone(char: string): boolean {
+  return terminalSafe(char) === char && !combiningMark.test(char) && !isEmojiModifier(char.codePointAt(0) ?? 0) && char !== '\u200d';
+}
+
+function escape(char: string): string {
+  let out = '';
+  for (let index = 0; index < char.length; index++) out += `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`;
+  return out;
+}

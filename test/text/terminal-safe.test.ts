@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {PLACEHOLDER, terminalSafe} from '../../source/text/terminal-safe.js';
+import {PLACEHOLDER, spellOut, terminalSafe} from '../../source/text/terminal-safe.js';
 import {sanitize} from '../../source/text/sanitize.js';
 import {displayWidth} from '../../source/text/width.js';
 import {HOSTILE_SAMPLES} from '../terminal/hostile-text.js';
@@ -71,5 +71,22 @@ describe('terminalSafe: the width we count is the width drawn', () => {
   it('leaves no joiner between emoji, no selector, modifier, tag or regional indicator', () => {
     const left = /\p{Extended_Pictographic}\u200d|[\ufe00-\ufe0f\u{e0020}-\u{e01ef}\u{1f1e6}-\u{1f1ff}\u20e3]|\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}]/u;
     for (const {name, text} of HOSTILE_SAMPLES) assert.doesNotMatch(sanitize(text), left, name);
+  });
+});
+
+describe('spellOut: the exact value, safe too, for the raw view', () => {
+  it('escapes what shaping would change and keeps the rest', () => {
+    assert.equal(spellOut('👍🏽 ok'), '👍\\ud83c\\udffd ok');
+    assert.equal(spellOut('🇫🇷'), '\\ud83c\\uddeb\\ud83c\\uddf7');
+    assert.equal(spellOut('❤️'), '❤\\ufe0f');
+    assert.equal(spellOut('Émilie 山田 e\u0301'), 'Émilie 山田 e\u0301');
+  });
+
+  it('gives back the value when its escapes are read as JSON, and is as safe as the shaped form', () => {
+    for (const {name, text} of HOSTILE_SAMPLES) {
+      const spelled = spellOut(text);
+      assert.equal(JSON.parse(`"${spelled.replaceAll('"', '\\"')}"`), text, name);
+      assert.equal(terminalSafe(spelled), spelled.normalize('NFC'), `${name}: shaping leaves it alone`);
+    }
   });
 });
