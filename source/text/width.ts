@@ -48,6 +48,8 @@ export function graphemes(text: string): string[] {
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (printableAscii.test(text)) return text.length <= width ? text : text.slice(0, width - 1) + ellipsis;
+  // Most cells fit: one cheap measure; a huge value goes straight to the lazy pass below.
+  if (text.length <= 2 * width && displayWidth(text) <= width) return text;
   // One lazy pass: a huge value costs only as much as the part that is shown.
   let used = 0;
   let keep = 0;
@@ -62,7 +64,8 @@ export function truncate(text: string, width: number): string {
 /** Cuts `text` to at most `width` columns keeping its end, starting with `…` when something was cut. */
 export function truncateStart(text: string, width: number): string {
   if (width <= 0) return '';
-  if (displayWidth(text) <= width) return text;
+  // Most cells fit: one cheap measure; a huge value goes straight to the lazy pass below.
+  if (text.length <= 2 * width && displayWidth(text) <= width) return text;
   return ellipsis + takeWithin(graphemes(text).reverse(), width - 1).reverse().join('');
 }
 
