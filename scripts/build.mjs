@@ -6,7 +6,7 @@ import {chmod, rename, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {dirname, join} from 'node:path';
 import {readFileSync} from 'node:fs';
-import {inkFrameCaches} from './ink-frame-caches.mjs';
+import {inkPatches} from './ink-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist');
@@ -34,7 +34,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env -S node --max-old-space-size=128 --max-semi-space-size=4\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);",
   },
-  plugins: [inkFrameCaches()],
+  plugins: [inkPatches()],
   logLevel: 'warning',
 });
 await chmod(join(staging, 'cli.js'), 0o755);

@@ -1,21 +1,28 @@
-// An esbuild plugin that keeps Ink's per-frame text caches from one frame to the next.
+// An esbuild plugin with two measured patches to what the bundle takes from Ink and Yoga.
 //
+// 1. Ink's per-frame text caches are kept from one frame to the next.
 // Ink lays out every frame from scratch: each line of text is split into styled characters
 // (a grapheme segmenter and a regular expression per character) and each text node measured,
 // every time, even when the line has not changed. At 200x50 that was two thirds of the CPU a key
 // costs (npm run bench, CPU profile). The caches Ink builds per frame are keyed by the text and
 // their values are never mutated, so one set shared across frames gives the same frames; it is
 // started afresh when it grows past a bound, so a long session cannot grow it without end.
-// The patch fails the build if Ink's source no longer has the expected shape.
+//
+// 2. Yoga's loader decodes its embedded WebAssembly directly instead of through fetch(): in a
+// bundle it takes itself for a browser, and the first use of fetch loads Node's undici, about
+// 15 ms of start-up before the first frame (CPU profile of wazo-tui --demo).
+//
+// Each patch fails the build if the source no longer has the expected shape.
 
 const OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
 const RENDER = /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/;
+const YOGA = /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
 const LIMIT = 5000;
 
 /** @returns {import('esbuild').Plugin} */
-export function inkFrameCaches() {
+export function inkPatches() {
   return {
-    name: 'ink-frame-caches',
+    name: 'ink-patches',
     setup(build) {
       build.onLoad({filter: OUTPUT}, async ({path}) => ({
         contents: patch(path, await read(path), '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', `
@@ -43,6 +50,10 @@ function cachedWidestLine(text) {
 `),
         loader: 'js',
       }));
+      build.onLoad({filter: YOGA}, async ({path}) => ({
+        contents: patch(path, await read(path), 'function ya(){return w||"function"!=typeof fetch?', 'function ya(){return true?', ''),
+        loader: 'js',
+      }));
     },
   };
 }
@@ -53,6 +64,6 @@ async function read(path) {
 }
 
 function patch(path, source, from, to, helpers) {
-  if (!source.includes(from)) throw new Error(`ink-frame-caches: ${path} no longer contains ${JSON.stringify(from.trim())}`);
+  if (!source.includes(from)) throw new Error(`ink-patches: ${path} no longer contains ${JSON.stringify(from.trim())}`);
   return source.replace(from, to) + helpers;
 }
