@@ -22,6 +22,7 @@ export interface ParsedLine {
 }
 
 const SGR = /\u001B\[([\d;:]*)m/y;
+const narrowText = /^[\u0020-\u007e\u00a0-\u02ff]*$/;
 const ESC = '\u001B';
 
 /** SGR state, one slot per independent attribute. */
@@ -48,7 +49,8 @@ export function parseLine(line: string): ParsedLine {
     const next = line.indexOf(ESC, index);
     const run = line.slice(index, next === -1 ? line.length : next);
     index += run.length;
-    for (const grapheme of graphemes(run)) {
+    // Below U+0300 every character is a grapheme of one column (no combining marks, no wide ones).
+    for (const grapheme of narrowText.test(run) ? run : graphemes(run)) {
       const width = displayWidth(grapheme);
       const single = grapheme.length === 1 || (grapheme.length === 2 && grapheme.codePointAt(0)! > 0xffff);
       if (!single || width === 0) addressable = false;

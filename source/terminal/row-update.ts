@@ -4,15 +4,15 @@
  * from us can never move the place where another row is drawn.
  */
 import {parseLine, sgrFor, type Cell, type ParsedLine} from './cells.js';
-import {cursorTo, ERASE_LINE_END, RESET_STYLE} from './sequences.js';
+import {cursorForward, cursorTo, ERASE_LINE_END, RESET_STYLE} from './sequences.js';
 
 /** The SGR style the terminal is in, carried from one write to the next within a frame. */
 export interface Pen {
   style: string;
 }
 
-/** Unchanged cells shorter than this between two changes are rewritten rather than skipped with a cursor move. */
-const SKIP_MIN = 8;
+/** Unchanged cells fewer than this between two changes are rewritten rather than skipped with a cursor move. */
+const SKIP_MIN = 5;
 const ERASE_WHOLE_LINE = '\u001B[2K';
 const BLANK: Cell = {text: ' ', style: ''};
 
@@ -48,11 +48,15 @@ function patch(row: number, before: ParsedLine, after: ParsedLine, cols: number,
   }
   let out = '';
   const content = Math.min(cols, trimmedLength(after.cells));
+  let cursor = -1;
   for (const [runStart, runEnd] of runs) {
     // Never start or end inside a wide character, in either line.
     const from = widen(before.cells, widen(after.cells, runStart, -1), -1);
     const to = widen(before.cells, widen(after.cells, runEnd, 1), 1);
-    out += cursorTo(row, from + 1);
+    // The row's columns are the terminal's too (it is addressable), so a skip within it can be
+    // relative; the row itself is always reached absolutely.
+    out += cursor === -1 ? cursorTo(row, from + 1) : cursorForward(from - cursor);
+    cursor = to;
     if (to >= content) {
       // The rest of the row is blank in the new line: write what is left of it and erase the tail
       // (not when the text reaches the last column: without autowrap the cursor stays on it).

@@ -9,6 +9,11 @@ export function cursorTo(row: number, col = 1): string {
   return col === 1 ? `${CSI}${row}H` : `${CSI}${row};${col}H`;
 }
 
+/** CUF: `n` columns right, within the row. */
+export function cursorForward(n: number): string {
+  return n === 1 ? `${CSI}C` : `${CSI}${n}C`;
+}
+
 /** DECSTBM: scrolling is limited to rows `top`..`bottom` (1-based, inclusive). */
 export function scrollRegion(top: number, bottom: number): string {
   return `${CSI}${top};${bottom}r`;
