@@ -67,6 +67,12 @@ export class TerminalWriter {
     setImmediate(() => this.flush());
   }
 
+  /** Draw `text` now, without waiting for the next tick (the first frame). */
+  show(text: string): void {
+    this.pending = text;
+    this.flush();
+  }
+
   /** Draw the pending frame now. */
   flush(): void {
     this.scheduled = false;

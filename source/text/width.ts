@@ -11,7 +11,12 @@
  */
 import stringWidth from 'string-width';
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+let segmenter: Intl.Segmenter | undefined;
+/** Made on first use: the first segmenter loads ICU's break rules, which the first frame does without. */
+function segments(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+  return segmenter.segment(text);
+}
 const ellipsis = '…';
 const printableAscii = /^[\x20-\x7e]*$/;
 
@@ -41,7 +46,7 @@ function codePointWidth(char: string): number {
 
 /** The user-perceived characters (grapheme clusters) of `text`. */
 export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (part) => part.segment);
+  return Array.from(segments(text), (part) => part.segment);
 }
 
 /** Cuts `text` to at most `width` columns, ending with `…` when something was cut. */
@@ -53,7 +58,7 @@ export function truncate(text: string, width: number): string {
   // One lazy pass: a huge value costs only as much as the part that is shown.
   let used = 0;
   let keep = 0;
-  for (const {segment, index} of segmenter.segment(text)) {
+  for (const {segment, index} of segments(text)) {
     used += displayWidth(segment);
     if (used > width) return text.slice(0, keep) + ellipsis;
     if (used <= width - 1) keep = index + segment.length;
