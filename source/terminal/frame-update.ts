@@ -3,6 +3,7 @@
  * updates, after shifting a moved block of rows with the terminal's scroll region.
  */
 import {rowUpdate, resetPen, type Pen} from './row-update.js';
+import {frameLines} from './frame-lines.js';
 import {applyShift, findShift} from './scroll.js';
 import {HOME_AND_CLEAR, RESET_SCROLL_REGION, scrollBy, scrollRegion} from './sequences.js';
 
@@ -20,13 +21,6 @@ export interface FrameUpdate {
   shown: string[];
 }
 
-/** The frame's text cut or filled to exactly `rows` lines. */
-export function frameLines(frame: string, rows: number): string[] {
-  const lines = frame.split('\n');
-  if (lines.length > rows) lines.length = rows;
-  while (lines.length < rows) lines.push('');
-  return lines;
-}
 
 /** Update the screen from `shown` (undefined: unknown, redraw everything) to `frame`. */
 export function frameUpdate(shown: readonly string[] | undefined, frame: string, geometry: Geometry): FrameUpdate {

@@ -4,11 +4,12 @@
  * the rows that changed, each at an absolute position, after shifting a moved block with the
  * terminal's scroll region. Autowrap is off while it runs, so no row can spill into the next.
  */
-import {frameUpdate, fullFrame} from './frame-update.js';
+import {frameLines} from './frame-lines.js';
 import {
   AUTOWRAP_OFF,
   AUTOWRAP_ON,
   BEGIN_SYNC,
+  cursorTo,
   END_SYNC,
   ENTER_ALTERNATE,
   HIDE_CURSOR,
@@ -41,6 +42,11 @@ export class TerminalWriter {
   private scheduled = false;
   private running = false;
   private readonly dumb: boolean;
+  /**
+   * The diff, loaded after the splash: it measures text with string-width, whose loading alone
+   * (ICU's grapheme rules) took 40 ms of start-up. Frames that come before it wait for it.
+   */
+  private updater: typeof import('./frame-update.js') | undefined;
 
   constructor(
     private readonly terminal: WriterTerminal,
@@ -55,7 +61,18 @@ export class TerminalWriter {
     this.running = true;
     this.shown = undefined;
     this.send(ENTER_ALTERNATE + HIDE_CURSOR + AUTOWRAP_OFF + HOME_AND_CLEAR);
+    this.loading ??= import('./frame-update.js').then((module) => {
+      this.updater = module;
+      this.flush();
+    });
   }
+
+  /** Resolves once frames can be drawn (the diff is loaded). */
+  ready(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  private loading: Promise<void> | undefined;
 
   /** A new frame from Ink; frames that arrive together are drawn once, the last one. */
   frame(text: string): void {
@@ -67,28 +84,34 @@ export class TerminalWriter {
     setImmediate(() => this.flush());
   }
 
-  /** Draw `text` now, without waiting for the next tick (the first frame). */
+  /**
+   * Draw `text` at once on the cleared screen, as it is: the splash, written before anything that
+   * measures text has run (string-width's first call alone compiles its emoji patterns).
+   */
   show(text: string): void {
-    this.pending = text;
-    this.flush();
+    if (!this.running) return;
+    const lines = frameLines(text, Math.max(1, this.terminal.rows));
+    this.shown = lines;
+    this.send(HOME_AND_CLEAR + lines.map((line, row) => (line === '' ? '' : cursorTo(row + 1) + line)).join('') + RESET_STYLE);
   }
 
   /** Draw the pending frame now. */
   flush(): void {
     this.scheduled = false;
     const text = this.pending;
+    const updater = this.updater;
+    if (text === undefined || !this.running || updater === undefined) return;
     this.pending = undefined;
-    if (text === undefined || !this.running) return;
     const rows = Math.max(1, this.terminal.rows);
     const cols = Math.max(1, this.terminal.columns);
     if (this.dumb) {
       if (this.shown?.join('\n') === text) return;
       this.shown = text.split('\n');
-      this.send(fullFrame(text, rows));
+      this.send(updater.fullFrame(text, rows));
       return;
     }
     const full = this.shown === undefined;
-    const update = frameUpdate(this.shown, text, {rows, cols, scrolling: true});
+    const update = updater.frameUpdate(this.shown, text, {rows, cols, scrolling: true});
     this.shown = update.shown;
     if (update.bytes === '') return;
     // A full redraw is the one frame big enough to tear on a slow link.

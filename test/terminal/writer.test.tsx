@@ -35,6 +35,19 @@ const settle = async () => {
 };
 
 describe('TerminalWriter', () => {
+  it('draws the splash at once and a frame that comes before the diff is loaded once it is', async () => {
+    const terminal = new FakeTerminal(80, 24);
+    const writer = new TerminalWriter(terminal);
+    writer.start();
+    writer.show('\n  wazo-tui');
+    assert.ok(terminal.written.endsWith('\u001B[H\u001B[2J\u001B[2H  wazo-tui\u001B[m'));
+    writer.frame('\n  wazo-tui\n  ready');
+    await writer.ready();
+    await tick();
+    assert.ok(terminal.written.endsWith('\u001B[3;3Hready\u001B[K'), JSON.stringify(terminal.written.slice(-30)));
+    writer.stop();
+  });
+
   it('takes the screen with autowrap off and gives it back as it was', () => {
     const terminal = new FakeTerminal(80, 24);
     const writer = new TerminalWriter(terminal);
@@ -52,6 +65,7 @@ describe('TerminalWriter', () => {
     const terminal = new FakeTerminal(80, 24);
     const writer = new TerminalWriter(terminal);
     writer.start();
+    await writer.ready();
     const start = terminal.written.length;
     writer.frame('one');
     writer.frame('two');
@@ -66,6 +80,7 @@ describe('TerminalWriter', () => {
     const terminal = new FakeTerminal(80, 24);
     const writer = new TerminalWriter(terminal);
     writer.start();
+    await writer.ready();
     writer.frame('a\nb');
     await tick();
     const mark = terminal.written.length;
@@ -82,6 +97,7 @@ describe('TerminalWriter', () => {
     const terminal = new FakeTerminal(80, 24);
     const writer = new TerminalWriter(terminal, {term: 'dumb'});
     writer.start();
+    await writer.ready();
     const frames = ['row 1\nrow 2\nrow 3', 'row 2\nrow 3\nrow 4'];
     for (const frame of frames) {
       writer.frame(frame);
