@@ -17,7 +17,9 @@
 const OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
 const RENDER = /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/;
 const YOGA = /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
-const LIMIT = 5000;
+// Lines kept: about ten frames of 50 lines. A line's styled characters are an object each, so the
+// bound is small (RSS while paging grew by 30 MB with 5000).
+const LIMIT = 500;
 
 /** @returns {import('esbuild').Plugin} */
 export function inkPatches() {
@@ -28,7 +30,7 @@ export function inkPatches() {
         contents: patch(path, await read(path), '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', `
 let shared;
 function sharedOutputCaches() {
-    if (shared === undefined || shared.styledChars.size > ${LIMIT} || shared.widths.size > ${LIMIT * 4})
+    if (shared === undefined || shared.styledChars.size > ${LIMIT} || shared.widths.size > ${LIMIT * 8})
         shared = new OutputCaches();
     return shared;
 }
