@@ -28,7 +28,10 @@ const ESC = '\u001B';
 /** SGR state, one slot per independent attribute. */
 type Slots = Map<string, string>;
 
-/** Parse `line`: text with SGR sequences. Other escape sequences are dropped (Ink writes none). */
+/**
+ * Parse `line`: text with SGR sequences. Any other escape is dropped (Ink writes none): only the
+ * SGR sequences the writer itself makes from the cells ever reach the terminal.
+ */
 export function parseLine(line: string): ParsedLine {
   const cells: Cell[] = [];
   const slots: Slots = new Map();

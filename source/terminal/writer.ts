@@ -35,8 +35,6 @@ export interface WriterOptions {
 
 /** See the module comment. */
 export class TerminalWriter {
-  /** Bytes written so far (the bench and the tests read it). */
-  bytesWritten = 0;
   private shown: string[] | undefined;
   private pending: string | undefined;
   private scheduled = false;
@@ -47,6 +45,7 @@ export class TerminalWriter {
    * (ICU's grapheme rules) took 40 ms of start-up. Frames that come before it wait for it.
    */
   private updater: typeof import('./frame-update.js') | undefined;
+  private loading: Promise<void> | undefined;
 
   constructor(
     private readonly terminal: WriterTerminal,
@@ -71,8 +70,6 @@ export class TerminalWriter {
   ready(): Promise<void> {
     return this.loading ?? Promise.resolve();
   }
-
-  private loading: Promise<void> | undefined;
 
   /** A new frame from Ink; frames that arrive together are drawn once, the last one. */
   frame(text: string): void {
@@ -137,7 +134,6 @@ export class TerminalWriter {
   }
 
   private send(data: string): void {
-    this.bytesWritten += Buffer.byteLength(data);
     this.terminal.write(data);
   }
 }
