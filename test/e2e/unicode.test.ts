@@ -123,13 +123,18 @@ function layoutOf(screen: string, rows: number): Layout {
   return {titleRow, visible: Number(end) - Number(start) + 1};
 }
 
-/** The screen once two captures in a row agree (the app has finished drawing). */
+/**
+ * The screen once the app has drawn the step: the footer is on the last line (after a resize the
+ * app redraws for the new size), nothing is loading, and three captures in a row agree.
+ */
 async function settled(terminal: Terminal): Promise<string> {
-  let previous = await terminal.screen();
-  for (let attempt = 0; attempt < 60; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 120));
+  const ready = (screen: string) => /^\? help/.test(screen.trimEnd().split('\n').at(-1) ?? '') && !/^[ ›] …$/m.test(screen);
+  let previous = '';
+  let agreeing = 0;
+  for (let attempt = 0; attempt < 100 && agreeing < 2; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const screen = await terminal.screen();
-    if (screen === previous && !/^[ ›] …$/m.test(screen)) return screen;
+    agreeing = ready(screen) && screen === previous ? agreeing + 1 : 0;
     previous = screen;
   }
   return previous;
