@@ -5,7 +5,7 @@
  */
 import {execFile, execFileSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -22,6 +22,8 @@ export interface TerminalOptions {
   command?: string[];
   /** The program's working directory. */
   cwd?: string;
+  /** Append every byte the program writes to this file (tmux pipe-pane), from its first one. */
+  record?: string;
 }
 
 export interface Terminal {
@@ -35,6 +37,8 @@ export interface Terminal {
   waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Wait for the program to end; its exit status. */
   waitForExit(timeoutMs?: number): Promise<number>;
+  /** Resize the terminal, as a user dragging the window would. */
+  resize(columns: number, rows: number): Promise<void>;
   /** Whether the terminal is still on the alternate screen. */
   alternateScreen(): Promise<boolean>;
   signal(name: 'TERM' | 'HUP' | 'INT'): Promise<void>;
@@ -55,9 +59,12 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
   const work = mkdtempSync(join(tmpdir(), 'wazo-tui-tmux-'));
   const statusFile = join(work, 'status');
   const pidFile = join(work, 'pid');
+  const goFile = join(work, 'go');
   const program = ['env', '-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...(options.command ?? [process.execPath, cliPath]), ...args];
   // The inner shell records its pid and execs the program (env execs node): that pid is the app's.
-  const inner = ['sh', '-c', `echo $$ > ${quote(pidFile)}; exec "$@"`, 'sh', ...program];
+  // With a recording, the program waits until tmux's pipe is attached, so no byte is missed.
+  const wait = options.record ? `while [ ! -e ${quote(goFile)} ]; do sleep 0.02; done; ` : '';
+  const inner = ['sh', '-c', `${wait}echo $$ > ${quote(pidFile)}; exec "$@"`, 'sh', ...program];
   const command = ['sh', '-c', `"$@"; echo $? > ${quote(statusFile)}`, 'sh', ...inner].map(quote).join(' ');
   await tmux(
     'new-session', '-d', '-s', 'main', ...(options.cwd ? ['-c', options.cwd] : []),
@@ -66,6 +73,10 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
   );
   await tmux('set-option', '-t', 'main', 'remain-on-exit', 'on');
   await tmux('set-option', '-t', 'main', 'status', 'off');
+  if (options.record) {
+    await tmux('pipe-pane', '-o', '-t', 'main', `cat >> ${quote(options.record)}`);
+    writeFileSync(goFile, '');
+  }
 
   const display = async (format: string) => (await tmux('display-message', '-p', '-t', 'main', format)).stdout.trim();
   const terminal: Terminal = {
@@ -98,6 +109,9 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       throw new Error(`The program did not exit within ${timeoutMs} ms. Last screen:\n${await terminal.screen()}`);
+    },
+    async resize(columns, rows) {
+      await tmux('resize-window', '-t', 'main', '-x', String(columns), '-y', String(rows));
     },
     async alternateScreen() {
       return (await display('#{alternate_on}')) === '1';
