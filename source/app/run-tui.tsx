@@ -2,7 +2,7 @@
  * Full-screen mode: set up the terminal (alternate screen, raw input), run the App, and make
  * every way out — q, Ctrl-C, SIGTERM, SIGHUP, a crash — revoke the token and restore the terminal.
  */
-import {mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink';
@@ -13,7 +13,17 @@ import {Boot} from './Boot.js';
 import {createQuitter} from './quit.js';
 import type {DemoInfo} from './demo.js';
 
+/** keymap.ts's file name, repeated so that the check below needs no import of the parser. */
+const keymapFileName = 'keymap.yaml';
+
 export async function runTui(command: TuiCommand): Promise<number> {
+  // The keymap is read before the terminal is taken over, so a broken one is an error on the
+  // plain terminal. It is a preference of the user, so --demo reads it too. The YAML parser
+  // loads only when there is a keymap: the first frame does not wait for it otherwise.
+  const keymapDir = resolveConfigDir(command.configDir);
+  if (existsSync(join(keymapDir, keymapFileName))) {
+    (await import('../keymap.js')).installKeymap(keymapDir);
+  }
   // --demo keeps nothing behind: its pins and profile live in a temporary directory.
   const tempDir = command.demo && !command.configDir ? mkdtempSync(join(tmpdir(), 'wazo-tui-demo-')) : undefined;
   const configDir = tempDir ?? resolveConfigDir(command.configDir);

@@ -14,14 +14,26 @@ function tenantLabel(tenant: Tenant): SafeText {
   return sanitize(tenant.name ?? tenant.slug ?? tenant.uuid);
 }
 
-export function useTenants(source: ConfdSource, tokenTenant: string | undefined): Tenants {
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `preferred` is the profile's default tenant: a uuid is used from the first request on; a name
+ * or slug once the list has come and names it (otherwise the token's own tenant stays).
+ */
+export function useTenants(source: ConfdSource, tokenTenant: string | undefined, preferred?: string): Tenants {
   const [list, setList] = useState<Tenant[]>();
-  const [current, setCurrent] = useState<string>();
+  const [current, setCurrent] = useState<string | undefined>(() => (preferred !== undefined && uuidPattern.test(preferred) ? preferred : undefined));
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     const controller = new AbortController();
     source.listTenants({signal: controller.signal}).then(
-      (page) => setList(page.items),
+      (page) => {
+        setList(page.items);
+        if (preferred === undefined || uuidPattern.test(preferred)) return;
+        const wanted = fold(preferred.trim());
+        const named = page.items.find((each) => [each.name, each.slug].some((value) => value && fold(value) === wanted));
+        if (named) setCurrent((chosen) => chosen ?? named.uuid);
+      },
       (failure: unknown) => {
         if (!controller.signal.aborted) setError(failure);
       },
