@@ -87,7 +87,7 @@ export const keyTable: readonly KeyBinding[] = [
   {id: 'detail.raw', keys: ['y'], help: 'Show the raw JSON', group: 'Detail', scopes: ['detail'], footer: 'raw'},
   {id: 'picker.choose', keys: ['Enter'], help: 'Choose the selected item', group: 'App', scopes: ['picker'], footer: 'choose'},
   {id: 'app.back', keys: ['Esc'], help: 'Back / close', group: 'App', scopes: ['detail', 'help', 'picker'], footer: 'back'},
-  {id: 'app.command', keys: [':'], help: 'Command line (:users, :lines, :tenant NAME, :logout, :q)', group: 'App', scopes: views, footer: 'command'},
+  {id: 'app.command', keys: [':'], help: 'Command line (:users, :tenant NAME, :ctx NAME, :logout, :q)', group: 'App', scopes: views, footer: 'command'},
   {id: 'app.acl', keys: ['a'], help: "Show the token's ACL", group: 'App', scopes: views},
   {id: 'app.logout', keys: ['L'], help: 'Log out (revokes the token)', group: 'App', scopes: views},
   {id: 'app.help', keys: ['?'], help: 'Help on/off', group: 'App', scopes: ['global'], footer: 'help'},

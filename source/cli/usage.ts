@@ -22,7 +22,7 @@ Usage:
   wazo-tui pins [list] [--json] | pins rm HOST[:PORT]
                                        the pinned certificates; rm forgets one (port 443 by default)
   wazo-tui --help-keys                 every action and its keys, as the keymap file leaves them
-  wazo-tui ${listCommands} [SERVER|-p NAME] --username U --password-stdin
+  wazo-tui ${listCommands} [SERVER] --username U --password-stdin
            [--search S] [--limit N] [--offset N] [--order COL] [--direction asc|desc]
            [--tenant UUID] [--recurse] [--json]
                                        list one page of a confd collection (--limit default 100;

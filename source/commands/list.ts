@@ -31,7 +31,7 @@ export async function runList(command: ListCommand): Promise<number> {
   const profile = command.profile ? profiles.get(command.profile) : command.server ? profiles.forServer(command.server) : profiles.current();
   if (command.profile && !profile) throw new UsageError(`no profile named ${command.profile} (wazo-tui profiles list shows them)`);
   const server = command.server ?? profile?.server;
-  if (!server) throw new UsageError(`${command.collection} needs a SERVER (none was given and no profile is current)`);
+  if (!server) throw new UsageError(`${command.collection} needs a SERVER (none was given and no profile is remembered)`);
   const username = command.username ?? profile?.username;
   if (!username) throw new UsageError(`${command.collection} needs --username U`);
   if (!command.passwordStdin) {
