@@ -82,3 +82,17 @@ test(':ctx switches between two demo servers: log out of one, trust and log in t
     rmSync(configDir, {recursive: true, force: true});
   }
 });
+
+test('-p with a profile that does not exist says so and which exist, before anything connects', async () => {
+  const configDir = mkdtempSync(join(tmpdir(), 'wazo-tui-e2e-'));
+  new ProfileStore(configDir).add('prod', {server: '127.0.0.1:9'});
+  const terminal = await startTerminal(['-p', 'staging', '--config-dir', configDir], {columns: 120});
+  try {
+    assert.equal(await terminal.waitForExit(), 2);
+    assert.equal(await terminal.alternateScreen(), false);
+    assert.match((await terminal.screen()).replace(/\s+/g, ' '), /no profile named staging \(profiles: prod\)/);
+  } finally {
+    await terminal.close();
+    rmSync(configDir, {recursive: true, force: true});
+  }
+});
