@@ -254,6 +254,7 @@ export function App({command, configDir, profiles, notices = [], color, startDem
         profile={phase.profile}
         profiles={profiles.list().map((each) => each.name)}
         onSwitchProfile={(name) => void switchProfile(name)}
+        tabCycle={profiles.preferences().tabCycle}
       />
     );
   } else {

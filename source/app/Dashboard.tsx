@@ -12,14 +12,14 @@ import type {RecordReader, Workspace} from '../screens/workspace.js';
 import {confdSource} from '../session/confd-source.js';
 import type {Session} from '../session/session.js';
 import {useCollections} from './use-collections.js';
-import {useTenants} from './use-tenants.js';
+import {useTenantGate, useTenants} from './use-tenants.js';
 
 export function useWorkspace(session: Session, client: WazoClient, preferredTenant?: string): Workspace {
   const snapshot = useSession(session);
   const source = useMemo(() => confdSource(session, client), [session, client]);
   const tenants = useTenants(source, snapshot.tenantUuid, preferredTenant);
   const [recurse, setRecurse] = useState(false);
-  const collections = useCollections(source, tenants.current, recurse);
+  const collections = useCollections(useTenantGate(source, tenants, preferredTenant), tenants.current, recurse);
   const read = useCallback<RecordReader>((collection, id, signal) => source.get(collection, id, {tenant: tenants.current, signal}), [source, tenants.current]);
   return {
     session,

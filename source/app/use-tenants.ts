@@ -2,7 +2,7 @@
  * The tenants this token can see (`GET /tenants`, needs `auth.tenants.read`) and the working
  * tenant sent as `Wazo-Tenant`. Without the ACL the token's own tenant is used, shown by uuid.
  */
-import {useEffect, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {Tenant} from '../api/schemas.js';
 import type {Tenants} from '../screens/workspace.js';
 import type {ConfdSource} from '../session/confd-source.js';
@@ -56,4 +56,36 @@ export function useTenants(source: ConfdSource, tokenTenant: string | undefined,
     labelOf: tenantLabel,
     indexOfCurrent: () => Math.max(0, list?.findIndex((each) => each.uuid === working) ?? 0),
   };
+}
+
+/**
+ * The source the collections list from: with a profile tenant given by name, lists wait until
+ * the tenant list has come (and named it, or not), so no page is fetched from the token's own
+ * tenant first and thrown away. A list made meanwhile for the old tenant is aborted by then.
+ */
+export function useTenantGate(source: ConfdSource, tenants: Tenants, preferred?: string): ConfdSource {
+  const waitsForName = preferred !== undefined && !uuidPattern.test(preferred);
+  const gate = useMemo(() => {
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return {opened, open};
+  }, [source]);
+  const settled = !waitsForName || tenants.list !== undefined || tenants.error !== undefined;
+  useEffect(() => {
+    if (settled) gate.open();
+  }, [settled, gate]);
+  return useMemo<ConfdSource>(
+    () =>
+      waitsForName
+        ? {
+            ...source,
+            async list(collection, query, options = {}) {
+              await gate.opened;
+              options.signal?.throwIfAborted();
+              return source.list(collection, query, options);
+            },
+          }
+        : source,
+    [source, gate, waitsForName],
+  );
 }

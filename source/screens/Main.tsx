@@ -43,12 +43,14 @@ export interface MainProps {
   profiles: readonly string[];
   profile?: string;
   onSwitchProfile(name: string): void;
+  /** The collections `Tab` walks, in order (`preferences.tabCycle`); default every one. */
+  tabCycle?: readonly ConfdCollection[];
 }
 
 /** Header + title + column header + status + footer. */
 const chrome = 4;
 
-export function Main({width, height, server, workspace, onQuit, onLogout, initialCollection, profiles, profile, onSwitchProfile}: MainProps) {
+export function Main({width, height, server, workspace, onQuit, onLogout, initialCollection, profiles, profile, onSwitchProfile, tabCycle}: MainProps) {
   const {session, tenants} = workspace;
   const snapshot = useSession(session);
   const bodyHeight = Math.max(1, height - headerHeight(snapshot.fullAccess) - chrome);
@@ -107,6 +109,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
     profiles,
     profile,
     onSwitchProfile,
+    tabCycle,
   });
 
   const submitSearch = (text: string) => {

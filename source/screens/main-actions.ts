@@ -45,6 +45,8 @@ export interface ActionContext {
   profiles: readonly string[];
   profile?: string;
   onSwitchProfile(name: string): void;
+  /** The collections `Tab` walks (the profiles file's `preferences.tabCycle`); default every one. */
+  tabCycle?: readonly ConfdCollection[];
 }
 
 export interface MainActions {
@@ -136,9 +138,13 @@ export function mainActions(context: ActionContext): MainActions {
       case 'collection.lines':
         show('lines');
         return true;
-      case 'collection.switch':
-        show(nextDescriptor(state.collection).name);
+      case 'collection.switch': {
+        const cycle = context.tabCycle;
+        if (cycle === undefined || cycle.length === 0) show(nextDescriptor(state.collection).name);
+        // Off the cycle (`:extensions` when Tab walks users and lines), Tab comes back to its start.
+        else show(cycle[(cycle.indexOf(state.collection) + 1) % cycle.length]!);
         return true;
+      }
       case 'collection.refresh':
         setStatus(undefined);
         if (detail) context.reloadDetail();
