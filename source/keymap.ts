@@ -12,9 +12,8 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {isMap, isScalar, LineCounter, parseDocument, type Node} from 'yaml';
 import {ConfigFileError} from './config/errors.js';
+import {keymapFileName} from './config/paths.js';
 import {installKeyTable, keyTable, namedKeys, type ActionId, type KeyBinding, type Scope} from './keys.js';
-
-export const keymapFileName = 'keymap.yaml';
 
 export function keymapPath(configDir: string): string {
   return join(configDir, keymapFileName);

@@ -19,7 +19,7 @@ export function openSettings(configDir: string, profile: string | undefined): {p
     new PinStore(configDir);
   } catch (error) {
     if (!(error instanceof PinStoreError)) throw error;
-    notices.push(`${error.message}`);
+    notices.push(error.message);
   }
   return {profiles, notices};
 }

@@ -7,14 +7,11 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink';
 import type {TuiCommand} from '../cli/args.js';
-import {resolveConfigDir} from '../config/paths.js';
+import {keymapFileName, resolveConfigDir} from '../config/paths.js';
 import {colorEnabled} from '../theme.js';
 import {Boot} from './Boot.js';
 import {createQuitter} from './quit.js';
 import type {DemoInfo} from './demo.js';
-
-/** keymap.ts's file name, repeated so that the check below needs no import of the parser. */
-const keymapFileName = 'keymap.yaml';
 
 export async function runTui(command: TuiCommand): Promise<number> {
   // The keymap is read before the terminal is taken over, so a broken one is an error on the

@@ -149,12 +149,7 @@ export class ProfileStore {
         this.notices.push(`${this.file} is not used (${error.message}); it was left as it is.`);
         return;
       }
-      const aside = `${this.file}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      try {
-        renameSync(this.file, aside);
-      } catch (failure) {
-        throw new ConfigFileError(`${this.file} cannot be used (${error.message}) nor moved aside (${(failure as Error).message}): fix it or move it away.`);
-      }
+      const aside = moveAside(this.file, error.message);
       this.notices.push(`${this.file} could not be used (${error.message}): it was moved to ${aside}; starting without profiles.`);
     }
   }
@@ -168,8 +163,7 @@ export class ProfileStore {
         this.notices.push(`${old} is not used (${migrated}); it was left as it is.`);
         return;
       }
-      const aside = `${old}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(old, aside);
+      const aside = moveAside(old, migrated);
       this.notices.push(`${old} could not be read (${migrated}): it was moved to ${aside}; starting without profiles.`);
       return;
     }
@@ -208,6 +202,17 @@ export class ProfileStore {
       return next;
     });
   }
+}
+
+/** Rename a file that cannot be used to `FILE.broken-DATE`, where the user finds it again. */
+function moveAside(file: string, problem: string): string {
+  const aside = `${file}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(file, aside);
+  } catch (failure) {
+    throw new ConfigFileError(`${file} cannot be used (${problem}) nor moved aside (${(failure as Error).message}): fix it or move it away.`);
+  }
+  return aside;
 }
 
 function emptyFile(): {document: Document; data: ProfileData} {
