@@ -18,7 +18,7 @@ export function Boot(props: BootProps) {
     waitUntilRenderFlush()
       .then(() => Promise.all([import('./App.js'), import('./open-settings.js')]))
       .then(([{App}, {openSettings}]) => {
-        const {profiles, notices} = openSettings(props.configDir, props.command.profile);
+        const {profiles, notices} = openSettings(props.configDir);
         setLoaded(() => (appProps: BootProps) => <App {...appProps} profiles={profiles} notices={notices} />);
       })
       .catch((error: unknown) => exit(error instanceof Error ? error : new Error(String(error))));

@@ -8,13 +8,22 @@ import {UsageError} from '../api/errors.js';
 import {PinStore, PinStoreError} from '../config/pins.js';
 import {ProfileStore} from '../config/profiles.js';
 
-export function openSettings(configDir: string, profile: string | undefined): {profiles: ProfileStore; notices: string[]} {
+/**
+ * `-p NAME` names a profile that exists: checked before the dashboard takes the terminal, so the
+ * mistake is a plain message (and the file is only read: a broken one is moved aside later, by
+ * {@link openSettings}, with its own message).
+ */
+export function checkProfile(configDir: string, profile: string): void {
+  const profiles = new ProfileStore(configDir, {readOnly: true});
+  if (profiles.get(profile)) return;
+  const names = profiles.list().map((each) => each.name);
+  const known = names.length > 0 ? `profiles: ${names.join(', ')}` : 'there are none yet; wazo-tui profiles add NAME SERVER creates one';
+  throw new UsageError(`no profile named ${profile} (${known})${profiles.notices.map((notice) => `\n${notice}`).join('')}`);
+}
+
+export function openSettings(configDir: string): {profiles: ProfileStore; notices: string[]} {
   const profiles = new ProfileStore(configDir);
   const notices = [...profiles.notices];
-  if (profile !== undefined && !profiles.get(profile)) {
-    const names = profiles.list().map((each) => each.name);
-    throw new UsageError(`no profile named ${profile} (${names.length > 0 ? `profiles: ${names.join(', ')}` : 'there are none yet; wazo-tui profiles add NAME SERVER creates one'})`);
-  }
   try {
     new PinStore(configDir);
   } catch (error) {

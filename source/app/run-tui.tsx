@@ -14,13 +14,14 @@ import {createQuitter} from './quit.js';
 import type {DemoInfo} from './demo.js';
 
 export async function runTui(command: TuiCommand): Promise<number> {
-  // The keymap is read before the terminal is taken over, so a broken one is an error on the
-  // plain terminal. It is a preference of the user, so --demo reads it too. The YAML parser
+  // The keymap and -p are checked before the terminal is taken over, so a mistake is an error
+  // on the plain terminal. It is a preference of the user, so --demo reads it too. The YAML parser
   // loads only when there is a keymap: the first frame does not wait for it otherwise.
   const keymapDir = resolveConfigDir(command.configDir);
   if (existsSync(join(keymapDir, keymapFileName))) {
     (await import('../keymap.js')).installKeymap(keymapDir);
   }
+  if (command.profile !== undefined) (await import('./open-settings.js')).checkProfile(keymapDir, command.profile);
   // --demo keeps nothing behind: its pins and profile live in a temporary directory.
   const tempDir = command.demo && !command.configDir ? mkdtempSync(join(tmpdir(), 'wazo-tui-demo-')) : undefined;
   const configDir = tempDir ?? resolveConfigDir(command.configDir);

@@ -3,7 +3,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {openSettings} from '../../source/app/open-settings.js';
+import {checkProfile, openSettings} from '../../source/app/open-settings.js';
 import {UsageError} from '../../source/api/errors.js';
 import {ProfileStore} from '../../source/config/profiles.js';
 
@@ -12,7 +12,7 @@ test('the dashboard’s first look at the settings: a damaged pin store is named
   try {
     writeFileSync(join(dir, 'pins.json'), '{"pins": 3}');
     writeFileSync(join(dir, 'profiles.yaml'), 'profiles: [\n');
-    const {profiles, notices} = openSettings(dir, undefined);
+    const {profiles, notices} = openSettings(dir);
     assert.deepEqual(profiles.list(), []);
     assert.equal(notices.length, 2);
     assert.match(notices[0] ?? '', /profiles\.yaml could not be used \(line \d: not valid YAML/);
@@ -27,10 +27,13 @@ test('the dashboard’s first look at the settings: a damaged pin store is named
 test('-p with an unknown name is a usage error that lists the profiles', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wazo-tui-settings-'));
   try {
-    assert.throws(() => openSettings(dir, 'prod'), (error) => error instanceof UsageError && /there are none yet/.test(error.message));
+    assert.throws(() => checkProfile(dir, 'prod'), (error) => error instanceof UsageError && /there are none yet/.test(error.message));
     new ProfileStore(dir).add('lab', {server: 'pbx'});
-    assert.throws(() => openSettings(dir, 'prod'), /no profile named prod \(profiles: lab\)/);
-    assert.equal(openSettings(dir, 'lab').profiles.get('lab')?.server, 'pbx');
+    assert.throws(() => checkProfile(dir, 'prod'), /no profile named prod \(profiles: lab\)/);
+    checkProfile(dir, 'lab');
+    writeFileSync(join(dir, 'profiles.yaml'), 'profiles: [\n');
+    assert.throws(() => checkProfile(dir, 'lab'), /no profile named lab \(there are none yet.*\n.*profiles\.yaml is not used \(line \d: not valid YAML/);
+    assert.deepEqual(readdirSync(dir), ['profiles.yaml'], 'only read: nothing moved');
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }

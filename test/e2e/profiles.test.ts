@@ -90,7 +90,7 @@ test('-p with a profile that does not exist says so and which exist, before anyt
   try {
     assert.equal(await terminal.waitForExit(), 2);
     assert.equal(await terminal.alternateScreen(), false);
-    assert.match((await terminal.screen()).replace(/\s+/g, ' '), /no profile named staging \(profiles: prod\)/);
+    assert.match((await terminal.withScrollback()).replace(/\s+/g, ' '), /no profile named staging \(profiles: prod\)/);
   } finally {
     await terminal.close();
     rmSync(configDir, {recursive: true, force: true});
