@@ -18,7 +18,6 @@ import {newFileHeader, parseProfiles, ProfileFileProblem, PROFILE_NAME, nameRule
 import {ensurePrivateDir, ensurePrivateFile} from './secure-dir.js';
 
 export type {Preferences, Profile} from './profile-file.js';
-export {profileKeys} from './profile-file.js';
 
 export interface NamedProfile extends Profile {
   name: string;
