@@ -43,6 +43,12 @@ async function main(argv: string[]): Promise<number> {
     case 'version':
       process.stdout.write(`${version}\n`);
       return 0;
+    case 'profiles':
+      return (await import('./source/commands/profiles.js')).runProfiles(command);
+    case 'pins':
+      return (await import('./source/commands/pins.js')).runPins(command);
+    case 'help-keys':
+      return (await import('./source/commands/help-keys.js')).runHelpKeys(command);
     case 'demo-server':
       return (await import('./source/commands/demo-server.js')).runDemoServer(command);
     case 'cert':

@@ -21,7 +21,7 @@ const floors: readonly (readonly string[])[] = [
   ['config', 'connection.ts'],
   ['session'],
   ['resources', 'output'],
-  ['keys.ts', 'hooks'],
+  ['keys.ts', 'keymap.ts', 'hooks'],
   ['components'],
   ['screens'],
   ['cli'],

@@ -2,11 +2,11 @@
  * Full-screen mode: set up the terminal (alternate screen, raw input), run the App, and make
  * every way out — q, Ctrl-C, SIGTERM, SIGHUP, a crash — revoke the token and restore the terminal.
  */
-import {mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {TuiCommand} from '../cli/args.js';
-import {resolveConfigDir} from '../config/paths.js';
+import {keymapFileName, resolveConfigDir} from '../config/paths.js';
 import {InkOutput} from '../terminal/ink-output.js';
 import {splashFrame} from '../terminal/splash.js';
 import {TerminalWriter} from '../terminal/writer.js';
@@ -14,6 +14,14 @@ import {createQuitter} from './quit.js';
 import type {DemoInfo} from './demo.js';
 
 export async function runTui(command: TuiCommand): Promise<number> {
+  // The keymap and -p are checked before the terminal is taken over, so a mistake is an error
+  // on the plain terminal. It is a preference of the user, so --demo reads it too. The YAML parser
+  // loads only when there is a keymap: the first frame does not wait for it otherwise.
+  const keymapDir = resolveConfigDir(command.configDir);
+  if (existsSync(join(keymapDir, keymapFileName))) {
+    (await import('../keymap.js')).installKeymap(keymapDir);
+  }
+  if (command.profile !== undefined) (await import('./open-settings.js')).checkProfile(keymapDir, command.profile);
   // --demo keeps nothing behind: its pins and profile live in a temporary directory.
   const tempDir = command.demo && !command.configDir ? mkdtempSync(join(tmpdir(), 'wazo-tui-demo-')) : undefined;
   const configDir = tempDir ?? resolveConfigDir(command.configDir);

@@ -29,6 +29,12 @@ export interface TerminalOptions {
 export interface Terminal {
   /** The screen as text, one string per row, escape sequences removed by tmux. */
   screen(): Promise<string>;
+  /**
+   * The screen with the rows scrolled off above it. A program that prints and exits at once can
+   * lose its first row from the screen: tmux resizes the fresh pane (its status bar turned off)
+   * and pushes that row into the scrollback.
+   */
+  withScrollback(): Promise<string>;
   /** Type literal text. */
   type(text: string): Promise<void>;
   /** Press tmux key names: `Enter`, `Escape`, `Down`, `PageDown`, `Tab`, `C-c`, `End`, `Home`… */
@@ -82,6 +88,9 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
   const terminal: Terminal = {
     async screen() {
       return (await tmux('capture-pane', '-p', '-t', 'main')).stdout;
+    },
+    async withScrollback() {
+      return (await tmux('capture-pane', '-p', '-S', '-200', '-t', 'main')).stdout;
     },
     async type(text) {
       await tmux('send-keys', '-t', 'main', '-l', text);
