@@ -7,6 +7,7 @@ import type {ConfdCollection} from '../api/contract.js';
 import {UsageError} from '../api/errors.js';
 import {isCollectionName} from '../resources/registry.js';
 import {CERTIFICATE_MODES, parseFaultSpec, type CertificateMode, type DemoFault} from '../demo/fault-spec.js';
+import {parseAccount, parseRevoke, parseToken, type AccountCommand, type RevokeCommand, type TokenCommand} from './account-args.js';
 
 export {UsageError};
 
@@ -83,10 +84,13 @@ export type Command =
   | TrustCommand
   | ListCommand
   | DemoServerCommand
+  | AccountCommand
+  | TokenCommand
+  | RevokeCommand
   | {kind: 'help'}
   | {kind: 'version'};
 
-const common = {
+export const common = {
   'config-dir': {type: 'string'},
   'ca-file': {type: 'string', multiple: true},
   'auth-url': {type: 'string'},
@@ -95,7 +99,7 @@ const common = {
   help: {type: 'boolean', short: 'h'},
 } as const;
 
-function integer(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function integer(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
@@ -103,13 +107,13 @@ function integer(name: string, value: string | undefined, min: number, max = Num
   return Number(value);
 }
 
-function oneServer(positionals: string[], command: string, required: boolean): string | undefined {
+export function oneServer(positionals: string[], command: string, required: boolean): string | undefined {
   if (positionals.length > 1) throw new UsageError(`${command} takes one server, got: ${positionals.join(' ')}`);
   if (required && positionals.length === 0) throw new UsageError(`${command} needs a SERVER (host, host:port or https://host[:port])`);
   return positionals[0];
 }
 
-function commonOf(values: Record<string, unknown>): CommonOptions {
+export function commonOf(values: Record<string, unknown>): CommonOptions {
   return {
     configDir: values['config-dir'] as string | undefined,
     caFiles: (values['ca-file'] as string[] | undefined) ?? [],
@@ -119,7 +123,7 @@ function commonOf(values: Record<string, unknown>): CommonOptions {
   };
 }
 
-function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
+export function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
   try {
     return parseArgs({args, options, allowPositionals: true, strict: true} as const);
   } catch (error) {
@@ -171,6 +175,12 @@ export function parseCommand(argv: string[]): Command {
   // `wazo-tui users`, `wazo-tui lines`…: one script command per collection of the registry.
   if (isCollectionName(first)) return parseList(first, rest);
   switch (first) {
+    case 'account':
+      return parseAccount(rest);
+    case 'token':
+      return parseToken(rest);
+    case 'revoke':
+      return parseRevoke(rest);
     case 'cert': {
       const {values, positionals} = parse(rest, {...common, json: {type: 'boolean'}});
       if (values.help) return {kind: 'help'};
