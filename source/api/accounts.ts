@@ -40,6 +40,12 @@ export function authListParams(query: AuthListQuery): URLSearchParams {
 
 const segment = encodeURIComponent;
 
+/**
+ * For the operations auth.yml gives no `Wazo-Tenant` (those on one user, session or association,
+ * named by uuid): the token's own tenant scopes them, and its subtree holds the working tenant.
+ */
+const unscoped = (options: AuthedOptions): AuthedOptions => ({...options, tenant: undefined});
+
 export function createAccountsApi(send: Send): AccountsApi {
   function request(method: ApiRequest['method'], path: string, label: string, options: AuthedOptions, extra: Partial<ApiRequest> = {}): ApiRequest {
     return {
@@ -69,34 +75,34 @@ export function createAccountsApi(send: Send): AccountsApi {
 
   return {
     listUsers: (query, options) => page(authUserSchema, request('GET', 'users', 'GET /users', options, {searchParams: authListParams(query)})),
-    getUser: (uuid, options) => decoded(authUserSchema, request('GET', `users/${segment(uuid)}`, 'GET /users/{uuid}', options)),
+    getUser: (uuid, options) => decoded(authUserSchema, request('GET', `users/${segment(uuid)}`, 'GET /users/{uuid}', unscoped(options))),
     createUser(user, options) {
       return decoded(authUserSchema, request('POST', 'users', 'POST /users', options, {json: userCreateBody(user), secrets: [options.token, user.password]}));
     },
-    deleteUser: (uuid, options) => done(request('DELETE', `users/${segment(uuid)}`, 'DELETE /users/{uuid}', options)),
+    deleteUser: (uuid, options) => done(request('DELETE', `users/${segment(uuid)}`, 'DELETE /users/{uuid}', unscoped(options))),
 
     listPolicies: (query, options) => page(policySchema, request('GET', 'policies', 'GET /policies', options, {searchParams: authListParams(query)})),
     createPolicy: (policy, options) => decoded(policySchema, request('POST', 'policies', 'POST /policies', options, {json: policyCreateBody(policy)})),
     deletePolicy: (uuid, options) => done(request('DELETE', `policies/${segment(uuid)}`, 'DELETE /policies/{uuid}', options)),
 
     userPolicies: (userUuid, options) =>
-      page(policySchema, request('GET', `users/${segment(userUuid)}/policies`, 'GET /users/{uuid}/policies', options)),
+      page(policySchema, request('GET', `users/${segment(userUuid)}/policies`, 'GET /users/{uuid}/policies', unscoped(options))),
     attachPolicy: (userUuid, policyUuid, options) =>
-      done(request('PUT', `users/${segment(userUuid)}/policies/${segment(policyUuid)}`, 'PUT /users/{uuid}/policies/{uuid}', options)),
+      done(request('PUT', `users/${segment(userUuid)}/policies/${segment(policyUuid)}`, 'PUT /users/{uuid}/policies/{uuid}', unscoped(options))),
 
     listSessions: (query, options) => page(sessionSchema, request('GET', 'sessions', 'GET /sessions', options, {searchParams: authListParams(query)})),
     userSessions: (userUuid, query, options) =>
       page(sessionSchema, request('GET', `users/${segment(userUuid)}/sessions`, 'GET /users/{uuid}/sessions', options, {searchParams: authListParams(query)})),
     deleteSession(sessionUuid, options, userUuid) {
-      if (userUuid === undefined) return done(request('DELETE', `sessions/${segment(sessionUuid)}`, 'DELETE /sessions/{uuid}', options));
-      return done(request('DELETE', `users/${segment(userUuid)}/sessions/${segment(sessionUuid)}`, 'DELETE /users/{uuid}/sessions/{uuid}', options));
+      if (userUuid === undefined) return done(request('DELETE', `sessions/${segment(sessionUuid)}`, 'DELETE /sessions/{uuid}', unscoped(options)));
+      return done(request('DELETE', `users/${segment(userUuid)}/sessions/${segment(sessionUuid)}`, 'DELETE /users/{uuid}/sessions/{uuid}', unscoped(options)));
     },
 
     refreshTokens: (user, query, options) =>
       page(refreshTokenSchema, request('GET', `users/${segment(user)}/tokens`, `GET /users/${user === 'me' ? 'me' : '{uuid}'}/tokens`, options, {searchParams: authListParams(query)})),
     deleteUserRefreshToken: (user, clientId, options) =>
       done(
-        request('DELETE', `users/${segment(user)}/tokens/${segment(clientId)}`, `DELETE /users/${user === 'me' ? 'me' : '{uuid}'}/tokens/{client_id}`, options),
+        request('DELETE', `users/${segment(user)}/tokens/${segment(clientId)}`, `DELETE /users/${user === 'me' ? 'me' : '{uuid}'}/tokens/{client_id}`, unscoped(options)),
       ),
   };
 }

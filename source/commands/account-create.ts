@@ -60,8 +60,9 @@ async function existing(context: AdminContext, name: string): Promise<string | u
   const users = await context.authed((options) => context.client.accounts.listUsers({filters: {username: name}, recurse: true, limit: 1}, options));
   const user = users.items[0];
   if (user) return `an account named ${name} exists already (${sanitize(user.uuid)}, purpose ${sanitize(user.purpose ?? 'user')})`;
-  const policies = await context.authed((options) => context.client.accounts.listPolicies({filters: {name}, limit: 1}, options));
-  const policy = policies.items[0];
+  // auth.yml declares no `name` filter on /policies: search, then match the name exactly.
+  const policies = await context.authed((options) => context.client.accounts.listPolicies({search: name}, options));
+  const policy = policies.items.find((candidate) => candidate.name === name);
   if (policy) return `a policy named ${name} exists already (${sanitize(policy.uuid)})`;
   return undefined;
 }
