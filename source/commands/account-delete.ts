@@ -3,6 +3,7 @@
  * and the policy named after it (the one `account create` made) when no other user holds it.
  */
 import type {AccountDeleteCommand} from '../cli/account-args.js';
+import {deleteApiAccount, findUser} from '../resources/account-actions.js';
 import {sanitize} from '../text/sanitize.js';
 import {asAdmin, loginTarget} from './admin-session.js';
 import {readPasswordFromStdin} from './read-password.js';
@@ -11,8 +12,8 @@ export async function runAccountDelete(command: AccountDeleteCommand): Promise<n
   const target = loginTarget(command, 'account delete');
   const password = await readPasswordFromStdin();
   return asAdmin(command, target, password, async ({client, authed}) => {
-    const found = await authed((options) => client.accounts.listUsers({filters: {username: command.name}, recurse: true, limit: 1}, options));
-    const user = found.items[0];
+    const service = {accounts: client.accounts, authed};
+    const user = await findUser(service, command.name);
     if (!user) {
       process.stderr.write(`wazo-tui: there is no account named ${command.name} (in this tenant and below)\n`);
       return 1;
@@ -23,20 +24,7 @@ export async function runAccountDelete(command: AccountDeleteCommand): Promise<n
       return 1;
     }
     const held = await authed((options) => client.accounts.userPolicies(user.uuid, options));
-    await authed((options) => client.accounts.deleteUser(user.uuid, options));
-    const lines = [`Deleted the API account ${command.name} (${sanitize(user.uuid)}).`];
-    const own = held.items.find((policy) => policy.name === command.name);
-    if (own) {
-      const holders = await authed((options) => client.accounts.listUsers({filters: {policy_uuid: own.uuid}, recurse: true, limit: 1}, options));
-      if (holders.total === 0 && own.read_only !== true) {
-        await authed((options) => client.accounts.deletePolicy(own.uuid, options));
-        lines.push(`Deleted its policy ${command.name} (${sanitize(own.uuid)}).`);
-      } else {
-        lines.push(`Kept the policy ${command.name}: ${holders.total} other user${holders.total === 1 ? '' : 's'} hold${holders.total === 1 ? 's' : ''} it.`);
-      }
-    }
-    const others = held.items.filter((policy) => policy !== own);
-    if (others.length > 0) lines.push(`Kept the policies it shared: ${others.map((policy) => sanitize(policy.name)).join(', ')}.`);
+    const lines = await deleteApiAccount(service, user, held.items);
     process.stderr.write(`${lines.join('\n')}\n`);
     return 0;
   });
