@@ -17,12 +17,12 @@ export async function runAccountList(command: AccountListCommand): Promise<numbe
   const target = loginTarget(command, 'account list');
   const password = await readPasswordFromStdin();
   return asAdmin(command, target, password, async ({client, authed}) => {
-    const accounts = await loadAccounts(
+    const {accounts} = await loadAccounts(
       {
         listUsers: (query) => authed((options) => client.accounts.listUsers(query, options)),
         userPolicies: (uuid) => authed((options) => client.accounts.userPolicies(uuid, options)),
       },
-      {purpose: 'external_api'},
+      {filters: {purpose: 'external_api'}},
     );
     if (command.json) {
       const items = accounts.map(({user, policies, wildcard}) => ({...user, policies, wildcard}));

@@ -37,15 +37,22 @@ export interface AccountReader {
 
 const PAGE = 100;
 
-/** Every user matching `filters` (all pages), each with its policies. */
-export async function loadAccounts(reader: AccountReader, filters: Record<string, string> = {}, recurse = true): Promise<AccountSummary[]> {
+/** Users matching `filters` (every page, or the first `max`), each with its policies; `total` is the server's count. */
+export async function loadAccounts(
+  reader: AccountReader,
+  options: {filters?: Record<string, string>; recurse?: boolean; max?: number} = {},
+): Promise<{total: number; accounts: AccountSummary[]}> {
   const users: AuthUser[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await reader.listUsers({filters, recurse, limit: PAGE, offset, order: 'username'});
+  const max = options.max ?? Number.POSITIVE_INFINITY;
+  let total = 0;
+  for (let offset = 0; users.length < max; offset += PAGE) {
+    const page = await reader.listUsers({filters: options.filters, recurse: options.recurse ?? true, limit: Math.min(PAGE, max - users.length), offset, order: 'username'});
+    total = page.total;
     users.push(...page.items);
-    if (page.items.length < PAGE || users.length >= page.total) break;
+    if (page.items.length === 0 || users.length >= page.total) break;
   }
-  return Promise.all(users.map(async (user) => summarize(user, (await reader.userPolicies(user.uuid)).items)));
+  const accounts = await Promise.all(users.map(async (user) => summarize(user, (await reader.userPolicies(user.uuid)).items)));
+  return {total, accounts};
 }
 
 /** How the flag reads in a table cell. */

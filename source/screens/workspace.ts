@@ -8,6 +8,7 @@ import type {Tenant} from '../api/schemas.js';
 import type {SessionView} from '../hooks/use-session.js';
 import type {Collection} from '../resources/collection.js';
 import type {SafeText} from '../text/sanitize.js';
+import type {AdminSource} from './admin-source.js';
 
 /** The tenants this token can see and the working tenant sent as `Wazo-Tenant`. */
 export interface Tenants {
@@ -41,6 +42,8 @@ export interface Workspace {
   tenants: Tenants;
   collections: Collections;
   read: RecordReader;
+  /** wazo-auth's accounts and sessions, for `:accounts` and `:sessions`. */
+  admin: AdminSource;
   /** Sub-tenants are included in every collection. */
   recurse: boolean;
   setRecurse(recurse: boolean): void;
