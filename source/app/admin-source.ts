@@ -7,7 +7,7 @@ import {isApiError} from '../api/errors.js';
 import {createApiAccount, deleteApiAccount, generatePassword, type AccountService} from '../resources/account-actions.js';
 import {loadAccounts} from '../resources/accounts.js';
 import {browsePreset} from '../resources/browse-acl.js';
-import {sessionRows, type AdminSource} from '../screens/admin-source.js';
+import {sessionRows, type AdminSource, type SessionsView} from '../screens/admin-source.js';
 import type {Session} from '../session/session.js';
 
 /** `:accounts` shows the first page of users: each needs its own policies request. */
@@ -22,12 +22,12 @@ export function adminSource(session: Session, client: WazoClient, tenant: string
   const createAcl = browsePreset();
 
   /** A list that may be refused: its rows, or none and the reason. */
-  async function part<T>(load: () => Promise<{items: T[]}>, problems: unknown[]): Promise<T[]> {
+  async function part<T>(name: string, load: () => Promise<{items: T[]}>, problems: SessionsView['problems']): Promise<T[]> {
     try {
       return (await load()).items;
     } catch (error) {
       if (!isApiError(error) || (error.kind !== 'forbidden' && error.kind !== 'not-found')) throw error;
-      problems.push(error);
+      problems.push({part: name, error});
       return [];
     }
   }
@@ -50,11 +50,11 @@ export function adminSource(session: Session, client: WazoClient, tenant: string
     deleteAccount: (account) => deleteApiAccount(service, account.user, account.policies),
     async loadSessions() {
       const {userUuid, sessionUuid} = session.snapshot;
-      const problems: unknown[] = [];
-      const mine = userUuid === undefined ? [] : await part(() => authed((options) => accounts.userSessions(userUuid, {}, options)), problems);
-      const refresh = await part(() => authed((options) => accounts.refreshTokens('me', {order: 'created_at'}, options)), problems);
+      const problems: SessionsView['problems'] = [];
+      const mine = userUuid === undefined ? [] : await part('Your sessions', () => authed((options) => accounts.userSessions(userUuid, {}, options)), problems);
+      const refresh = await part('Your refresh tokens', () => authed((options) => accounts.refreshTokens('me', {order: 'created_at'}, options)), problems);
       // Every session of the tenant needs auth.sessions.read; without it the page says so and shows the rest.
-      const tenant = await part(() => authed((options) => accounts.listSessions({}, options)), problems);
+      const tenant = await part("The tenant's sessions", () => authed((options) => accounts.listSessions({}, options)), problems);
       return {rows: sessionRows(mine, refresh, tenant, {sessionUuid, clientId: session.clientId}), problems};
     },
     revoke(row) {

@@ -12,7 +12,7 @@ import {errorStatus, type Status} from '../resources/error-status.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 import {truncate} from '../text/width.js';
 import {useTheme} from '../theme.js';
-import {accountDetailLines, accountLine, accountsHeader, revokeWords, sessionLine, sessionsHeader} from './admin-lines.js';
+import {accountDetailLines, accountLine, accountsHeader, problemLine, revokeWords, sessionLine, sessionsHeader} from './admin-lines.js';
 import type {AccountsView, AdminSource, SessionsView} from './admin-source.js';
 import {ListOverlay, overlayRows} from './ListOverlay.js';
 
@@ -67,7 +67,10 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
   const account = loaded?.kind === 'accounts' ? loaded.view.accounts[selected] : undefined;
   const row = loaded?.kind === 'sessions' ? loaded.view.rows[selected] : undefined;
   const noticeHeight = notice.length === 0 ? 0 : notice.length + 1;
-  const listHeight = Math.max(4, height - noticeHeight);
+  // A missing ACL holds a uuid and wraps: two rows each, so the sentence is read whole.
+  const problems = loaded?.kind === 'sessions' ? loaded.view.problems.map(problemLine) : [];
+  const problemsHeight = problems.length * 2;
+  const listHeight = Math.max(4, height - noticeHeight - problemsHeight);
   const rows = overlayRows(listHeight, true);
 
   const confirm = (word: string, lines: SafeText[], run: () => Promise<SafeText[]>) => {
@@ -189,7 +192,9 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
     return (
       <Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1} overflow="hidden">
         {lines.slice(0, Math.max(1, height - 5)).map((line, index) => (
-          <Text key={index}>{truncate(line, inner)}</Text>
+          <Box key={index} flexShrink={0}>
+            <Text wrap="wrap">{line}</Text>
+          </Box>
         ))}
         <Box flexGrow={1} />
         <Text bold>{truncate(prompt, inner)}</Text>
@@ -204,8 +209,17 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
 
   const title = kind === 'accounts' ? 'wazo-auth users' : 'Sessions and refresh tokens';
   if (failure !== undefined) {
-    const status = errorStatus(failure);
-    return <ListOverlay title={`${title}: not available`} lines={[status.text]} width={width} height={height} footer="r retries · Esc closes" />;
+    // Wrapped, not cut: the missing ACL is the point of the message.
+    return (
+      <Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1} overflow="hidden">
+        <Text bold {...theme.accent}>
+          {title}: not available
+        </Text>
+        <Text wrap="wrap">{errorStatus(failure).text}</Text>
+        <Box flexGrow={1} />
+        <Text {...theme.dim}>r retries · Esc closes</Text>
+      </Box>
+    );
   }
   if (!loaded) return <ListOverlay title={`${title}: loading…`} lines={[]} width={width} height={height} />;
   if (mode.kind === 'detail' && account) {
@@ -216,7 +230,6 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
   const more = loaded.kind === 'accounts' && loaded.view.total > lines.length ? `, the first ${lines.length} of ${loaded.view.total}` : '';
   // The column names are the title, two columns in like the rows (after the selection's `› `).
   const heading = `  ${loaded.kind === 'accounts' ? accountsHeader : sessionsHeader}`;
-  const problems = loaded.kind === 'sessions' ? loaded.view.problems.map((problem) => errorStatus(problem).text) : [];
   const counted = `${title} (${lines.length}${more})`;
   const footer = loaded.kind === 'accounts' ? `${counted} · # full access · * wildcard` : `${counted} · ◀ ours: this dashboard's`;
   return (
@@ -230,7 +243,16 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
           ))}
         </Box>
       ) : null}
-      <ListOverlay title={heading} lines={[...lines, ...problems]} selected={count === 0 ? undefined : selected} width={width} height={listHeight} footer={footer} />
+      {problems.length > 0 ? (
+        <Box flexDirection="column" height={problemsHeight} paddingX={1} overflow="hidden">
+          {problems.map((line, index) => (
+            <Text key={index} wrap="wrap" {...theme.warn}>
+              {line}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+      <ListOverlay title={heading} lines={lines} selected={count === 0 ? undefined : selected} width={width} height={listHeight} footer={footer} />
     </Box>
   );
 }

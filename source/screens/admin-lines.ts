@@ -2,7 +2,9 @@
  * The lines of the `:accounts` and `:sessions` pages, as SafeText: every server string through
  * the sanitiser, laid out in fixed columns the frame cuts on the right.
  */
+import {isApiError} from '../api/errors.js';
 import type {AccountSummary} from '../resources/accounts.js';
+import {errorStatus} from '../resources/error-status.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 import {pad} from '../text/width.js';
 import type {SessionRow} from './admin-source.js';
@@ -40,11 +42,12 @@ export function accountDetailLines({user, policies, wildcard}: AccountSummary): 
   return lines;
 }
 
-const KINDS = {mine: 'session', refresh: 'refresh token', tenant: 'tenant session'} as const;
+/** Short, so a 45-column client id and the marks fit 80 columns: `tenant` is a session of the tenant's. */
+const KINDS = {mine: 'session', refresh: 'refresh', tenant: 'tenant'} as const;
 
 /** `KIND  ID  MOBILE  OURS  CREATED`, one line per session or refresh token (ours marked ◀). */
 export function sessionLine(row: SessionRow): SafeText {
-  const kind = pad(sanitize(KINDS[row.kind]), 14);
+  const kind = pad(sanitize(KINDS[row.kind]), 8);
   // 45: a wazo-tui client id (`wazo-tui-` and a uuid) fits whole.
   const id = pad(sanitize(row.id), 45);
   const mobile = pad(sanitize(row.mobile ? 'mobile' : ''), 6);
@@ -52,7 +55,7 @@ export function sessionLine(row: SessionRow): SafeText {
   return safe`${kind} ${id} ${mobile} ${ours} ${sanitize(row.createdAt ?? '')}`;
 }
 
-export const sessionsHeader = 'Kind           Session / client id                            Mobile        Created';
+export const sessionsHeader = 'Kind     Session / client id                            Mobile        Created';
 
 /** What revoking a row changes, for its confirmation. */
 export function revokeWords(row: SessionRow): SafeText {
@@ -61,4 +64,10 @@ export function revokeWords(row: SessionRow): SafeText {
   return row.kind === 'refresh'
     ? safe`${what}. It is this dashboard's own: its session is not renewed any more and ends when the token expires.`
     : safe`${what}. It is this dashboard's own: you will have to log in again.`;
+}
+
+/** A part of `:sessions` that could not be read, short enough for 80 columns: the ACL it needs, named. */
+export function problemLine({part, error}: {part: string; error: unknown}): SafeText {
+  if (isApiError(error) && error.requiredAcl) return safe`${sanitize(part)}: not shown, needs the ACL ${sanitize(error.requiredAcl)}`;
+  return safe`${sanitize(part)}: not shown (${errorStatus(error).text})`;
 }

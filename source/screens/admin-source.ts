@@ -20,8 +20,8 @@ export interface SessionRow {
 
 export interface SessionsView {
   rows: SessionRow[];
-  /** Parts that could not be read (typically a missing ACL), each as an error to word. */
-  problems: unknown[];
+  /** Parts that could not be read (typically a missing ACL): which part, and why. */
+  problems: Array<{part: string; error: unknown}>;
 }
 
 export interface AccountsView {
