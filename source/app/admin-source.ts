@@ -27,7 +27,7 @@ export function adminSource(session: Session, client: WazoClient, tenant: string
       return (await load()).items;
     } catch (error) {
       if (!isApiError(error) || (error.kind !== 'forbidden' && error.kind !== 'not-found')) throw error;
-      problems.push({part: name, error});
+      problems.push({part: name, error, requiredAcl: error.requiredAcl});
       return [];
     }
   }

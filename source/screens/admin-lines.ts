@@ -2,7 +2,6 @@
  * The lines of the `:accounts` and `:sessions` pages, as SafeText: every server string through
  * the sanitiser, laid out in fixed columns the frame cuts on the right.
  */
-import {isApiError} from '../api/errors.js';
 import type {AccountSummary} from '../resources/accounts.js';
 import {errorStatus} from '../resources/error-status.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
@@ -67,7 +66,7 @@ export function revokeWords(row: SessionRow): SafeText {
 }
 
 /** A part of `:sessions` that could not be read, short enough for 80 columns: the ACL it needs, named. */
-export function problemLine({part, error}: {part: string; error: unknown}): SafeText {
-  if (isApiError(error) && error.requiredAcl) return safe`${sanitize(part)}: not shown, needs the ACL ${sanitize(error.requiredAcl)}`;
+export function problemLine({part, error, requiredAcl}: {part: string; error: unknown; requiredAcl?: string}): SafeText {
+  if (requiredAcl) return safe`${sanitize(part)}: not shown, needs the ACL ${sanitize(requiredAcl)}`;
   return safe`${sanitize(part)}: not shown (${errorStatus(error).text})`;
 }

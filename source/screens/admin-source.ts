@@ -21,7 +21,7 @@ export interface SessionRow {
 export interface SessionsView {
   rows: SessionRow[];
   /** Parts that could not be read (typically a missing ACL): which part, and why. */
-  problems: Array<{part: string; error: unknown}>;
+  problems: Array<{part: string; error: unknown; requiredAcl?: string}>;
 }
 
 export interface AccountsView {
