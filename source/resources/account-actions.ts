@@ -27,9 +27,15 @@ export interface NewAccount {
   source: string;
 }
 
-/** 24 characters of base64url: 144 random bits, nothing a shell or a URL needs to escape. */
+/**
+ * 24 characters of base64url: 144 random bits, nothing a shell or a URL needs to escape; never
+ * starting with `-`, which a command line (curl -u, tmux, read) would take for an option.
+ */
 export function generatePassword(): string {
-  return randomBytes(18).toString('base64url');
+  for (;;) {
+    const password = randomBytes(18).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(password)) return password;
+  }
 }
 
 /** Why NAME cannot be created (a user or a policy of that name exists), or undefined. */
