@@ -97,7 +97,7 @@ export const keyTable: readonly KeyBinding[] = [
   },
   {id: 'picker.choose', keys: ['Enter'], help: 'Choose the selected item', group: 'App', scopes: ['picker'], footer: 'choose'},
   {id: 'app.back', keys: ['Esc'], help: 'Back / close', group: 'App', scopes: ['detail', 'help', 'picker', 'admin'], footer: 'back'},
-  {id: 'app.command', keys: [':'], help: 'Command line (:users, :lines, :accounts, :sessions, :tenant NAME, :logout, :q)', group: 'App', scopes: [...views, 'admin'], footer: 'command'},
+  {id: 'app.command', keys: [':'], help: 'Command line (:users, :accounts, :sessions, :tenant, :q)', group: 'App', scopes: [...views, 'admin'], footer: 'command'},
   {id: 'app.acl', keys: ['a'], help: "Show the token's ACL", group: 'App', scopes: views},
   {id: 'app.logout', keys: ['L'], help: 'Log out (revokes the token)', group: 'App', scopes: views},
   {id: 'app.help', keys: ['?'], help: 'Help on/off', group: 'App', scopes: ['global'], footer: 'help'},
