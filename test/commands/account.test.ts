@@ -6,7 +6,7 @@
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {rmSync} from 'node:fs';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {DEMO_TENANT_UUIDS, startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {browsePreset} from '../../source/resources/browse-acl.js';
 import {auth, tokenData, tokenRequest, type Json} from '../demo/auth-helpers.js';
 import {login} from '../helpers/demo.js';
@@ -120,6 +120,17 @@ describe('account create', () => {
     assert.equal(result.stdout, '', 'no password for an account that does not exist');
     assert.equal(await userNamed('half-bot'), undefined);
     assert.equal(await policyNamed('half-bot'), undefined);
+  });
+
+  it('--tenant creates the user and its policy in that tenant, and delete finds them there', async () => {
+    const result = await run(['account', 'create', 'lab-bot', server.hostPort, '--tenant', DEMO_TENANT_UUIDS.acmeLab]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal((await userNamed('lab-bot'))?.tenant_uuid, DEMO_TENANT_UUIDS.acmeLab);
+    const policies = await auth(server, admin, 'GET', '/policies?search=lab-bot', undefined, {'wazo-tenant': DEMO_TENANT_UUIDS.acmeLab});
+    assert.equal((policies.json as {items: Json[]}).items[0]?.tenant_uuid, DEMO_TENANT_UUIDS.acmeLab);
+    const deleted = await run(['account', 'delete', 'lab-bot', server.hostPort, '--tenant', DEMO_TENANT_UUIDS.acmeLab]);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.match(deleted.stderr, /Deleted its policy lab-bot/);
   });
 
   it('rejects a name that is not a username, before logging in', async () => {
