@@ -1,7 +1,9 @@
 /**
  * What the main screen works with, built for it by the app layer (`app/Dashboard.tsx`): the
  * session to watch and log back into, the tenants, one paged collection per confd collection and
- * a reader of single records. Nothing here can change the trust policy or revoke a token.
+ * a reader of single records, and the wazo-auth pages' source. Nothing here can change the trust
+ * policy or revoke the session's token behind the user's back: `:sessions` ends a session only
+ * through its typed confirmation.
  */
 import type {ConfdCollection, ConfdItem} from '../api/contract.js';
 import type {Tenant} from '../api/schemas.js';
