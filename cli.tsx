@@ -57,6 +57,16 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./source/commands/trust.js')).runTrust(command);
     case 'list':
       return (await import('./source/commands/list.js')).runList(command);
+    case 'account-create':
+      return (await import('./source/commands/account-create.js')).runAccountCreate(command);
+    case 'account-delete':
+      return (await import('./source/commands/account-delete.js')).runAccountDelete(command);
+    case 'account-list':
+      return (await import('./source/commands/account-list.js')).runAccountList(command);
+    case 'token':
+      return (await import('./source/commands/token.js')).runToken(command);
+    case 'revoke':
+      return (await import('./source/commands/revoke.js')).runRevoke(command);
     case 'tui': {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         process.stderr.write(

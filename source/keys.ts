@@ -8,12 +8,13 @@ import {collectionNames} from './resources/registry.js';
 
 /**
  * Where a binding is active. `global` bindings are active in every scope; `help` is the help
- * overlay; `picker` is a list overlay (ACL list, tenant picker).
+ * overlay; `picker` is a list overlay (ACL list, tenant picker); `admin` is the `:accounts` and
+ * `:sessions` pages.
  */
-export type Scope = 'global' | 'table' | 'detail' | 'help' | 'picker';
+export type Scope = 'global' | 'table' | 'detail' | 'help' | 'picker' | 'admin';
 
 /** Section of the help overlay. */
-export type KeyGroup = 'Navigation' | 'Collection' | 'Detail' | 'App';
+export type KeyGroup = 'Navigation' | 'Collection' | 'Detail' | 'Accounts' | 'App';
 
 /** Every action a key can trigger. */
 export type ActionId =
@@ -36,6 +37,8 @@ export type ActionId =
   | 'detail.follow'
   | 'detail.raw'
   | 'picker.choose'
+  | 'admin.create'
+  | 'admin.delete'
   | 'app.command'
   | 'app.back'
   | 'app.help'
@@ -62,7 +65,7 @@ export interface KeyBinding {
   footerKeyOf?: readonly ActionId[];
 }
 
-const lists: readonly Scope[] = ['table', 'detail', 'help', 'picker'];
+const lists: readonly Scope[] = ['table', 'detail', 'help', 'picker', 'admin'];
 const views: readonly Scope[] = ['table', 'detail'];
 
 /** All bindings, in help order. */
@@ -73,7 +76,7 @@ export const keyTable: readonly KeyBinding[] = [
   {id: 'page.next', keys: ['PgDn', 'Ctrl-f'], help: 'Next page', group: 'Navigation', scopes: lists, footer: 'page', footerKey: 'PgUp/PgDn', footerKeyOf: ['page.prev', 'page.next']},
   {id: 'nav.first', keys: ['g', 'Home'], help: 'First row', group: 'Navigation', scopes: lists},
   {id: 'nav.last', keys: ['G', 'End'], help: 'Last row', group: 'Navigation', scopes: lists},
-  {id: 'detail.open', keys: ['Enter'], help: 'Open the selected record', group: 'Collection', scopes: ['table'], footer: 'open'},
+  {id: 'detail.open', keys: ['Enter'], help: 'Open the selected record', group: 'Collection', scopes: ['table', 'admin'], footer: 'open'},
   {id: 'collection.search', keys: ['/'], help: 'Search (on the server)', group: 'Collection', scopes: ['table'], footer: 'search'},
   {id: 'collection.clearSearch', keys: ['Esc'], help: 'Clear the search', group: 'Collection', scopes: ['table']},
   {id: 'collection.sortNext', keys: ['s'], help: 'Sort by the next column', group: 'Collection', scopes: ['table'], footer: 'sort'},
@@ -82,12 +85,21 @@ export const keyTable: readonly KeyBinding[] = [
   {id: 'collection.users', keys: ['1'], help: 'Show users', group: 'Collection', scopes: views},
   {id: 'collection.lines', keys: ['2'], help: 'Show lines', group: 'Collection', scopes: views},
   {id: 'collection.recurse', keys: ['R'], help: 'Include sub-tenants (recurse) on/off', group: 'Collection', scopes: ['table']},
-  {id: 'collection.refresh', keys: ['r'], help: 'Refresh from the server', group: 'Collection', scopes: views},
+  {id: 'collection.refresh', keys: ['r'], help: 'Refresh from the server', group: 'Collection', scopes: [...views, 'admin']},
   {id: 'detail.follow', keys: ['Enter'], help: 'Follow the selected relation (user → line, line → user)', group: 'Detail', scopes: ['detail'], footer: 'follow'},
   {id: 'detail.raw', keys: ['y'], help: 'Show the raw JSON', group: 'Detail', scopes: ['detail'], footer: 'raw'},
+  {id: 'admin.create', keys: ['c'], help: 'Create an API account (:accounts)', group: 'Accounts', scopes: ['admin'], footer: 'create'},
+  {
+    id: 'admin.delete',
+    keys: ['d'],
+    help: 'Delete the selected account, or revoke the selected session or refresh token',
+    group: 'Accounts',
+    scopes: ['admin'],
+    footer: 'delete',
+  },
   {id: 'picker.choose', keys: ['Enter'], help: 'Choose the selected item', group: 'App', scopes: ['picker'], footer: 'choose'},
-  {id: 'app.back', keys: ['Esc'], help: 'Back / close', group: 'App', scopes: ['detail', 'help', 'picker'], footer: 'back'},
-  {id: 'app.command', keys: [':'], help: 'Command line (:users, :tenant NAME, :ctx NAME, :logout, :q)', group: 'App', scopes: views, footer: 'command'},
+  {id: 'app.back', keys: ['Esc'], help: 'Back / close', group: 'App', scopes: ['detail', 'help', 'picker', 'admin'], footer: 'back'},
+  {id: 'app.command', keys: [':'], help: 'Command line (:users, :accounts, :ctx, :tenant, :q)', group: 'App', scopes: [...views, 'admin'], footer: 'command'},
   {id: 'app.acl', keys: ['a'], help: "Show the token's ACL", group: 'App', scopes: views},
   {id: 'app.logout', keys: ['L'], help: 'Log out (revokes the token)', group: 'App', scopes: views},
   {id: 'app.help', keys: ['?'], help: 'Help on/off', group: 'App', scopes: ['global'], footer: 'help'},
@@ -108,7 +120,7 @@ export function activeKeyTable(): readonly KeyBinding[] {
   return active;
 }
 
-const groups: readonly KeyGroup[] = ['Navigation', 'Collection', 'Detail', 'App'];
+const groups: readonly KeyGroup[] = ['Navigation', 'Collection', 'Detail', 'Accounts', 'App'];
 
 function activeIn(binding: KeyBinding, scope: Scope): boolean {
   return binding.scopes.includes('global') || binding.scopes.includes(scope);

@@ -5,6 +5,7 @@
  */
 import type {Agent} from 'node:https';
 import got, {type Got} from 'got';
+import {createAccountsApi} from './accounts.js';
 import {createAuthApi} from './auth.js';
 import {createConfdApi} from './confd.js';
 import type {RequestOptions, ServerTarget, TrustPolicy, WazoClient} from './contract.js';
@@ -110,6 +111,7 @@ export function createClient(target: ServerTarget, trust: TrustPolicy, options: 
   return {
     target,
     auth: createAuthApi(send),
+    accounts: createAccountsApi(send),
     confd: createConfdApi(send),
     get trust() {
       return transport.policy;

@@ -4,6 +4,7 @@
  */
 import type {CertificateInfo, Pin} from './tls/types.js';
 import type {Extension, Infos, Line, ListPage, Tenant, Token, User} from './schemas.js';
+import type {AuthSession, AuthUser, Policy, RefreshToken} from './account-schemas.js';
 
 /** Where the services of one server live. */
 export interface ServerTarget {
@@ -86,9 +87,49 @@ export interface ConfdApi {
   infos(options: AuthedOptions): Promise<Infos>;
 }
 
+/** wazo-auth's list parameters plus the exact filters its list schemas keep (`purpose=external_api`). */
+export interface AuthListQuery extends ListQuery {
+  filters?: Record<string, string>;
+}
+
+/** A wazo-auth user to create; `purpose` defaults to `external_api`. */
+export interface NewApiUser {
+  username: string;
+  password: string;
+  purpose?: 'user' | 'external_api';
+  firstname?: string;
+}
+
+export interface NewPolicy {
+  name: string;
+  acl: readonly string[];
+  description?: string;
+}
+
+/** The wazo-auth account endpoints (source/api/accounts.ts). */
+export interface AccountsApi {
+  listUsers(query: AuthListQuery, options: AuthedOptions): Promise<ListPage<AuthUser>>;
+  getUser(uuid: string, options: AuthedOptions): Promise<AuthUser>;
+  createUser(user: NewApiUser, options: AuthedOptions): Promise<AuthUser>;
+  deleteUser(uuid: string, options: AuthedOptions): Promise<void>;
+  listPolicies(query: AuthListQuery, options: AuthedOptions): Promise<ListPage<Policy>>;
+  createPolicy(policy: NewPolicy, options: AuthedOptions): Promise<Policy>;
+  deletePolicy(uuid: string, options: AuthedOptions): Promise<void>;
+  userPolicies(userUuid: string, options: AuthedOptions): Promise<ListPage<Policy>>;
+  attachPolicy(userUuid: string, policyUuid: string, options: AuthedOptions): Promise<void>;
+  /** `GET /sessions`: every session of the tenant (needs `auth.sessions.read`). */
+  listSessions(query: AuthListQuery, options: AuthedOptions): Promise<ListPage<AuthSession>>;
+  userSessions(userUuid: string, query: AuthListQuery, options: AuthedOptions): Promise<ListPage<AuthSession>>;
+  /** `DELETE /users/{user}/sessions/{uuid}` when the user is given, else `DELETE /sessions/{uuid}`. */
+  deleteSession(sessionUuid: string, options: AuthedOptions, userUuid?: string): Promise<void>;
+  refreshTokens(user: string, query: AuthListQuery, options: AuthedOptions): Promise<ListPage<RefreshToken>>;
+  deleteUserRefreshToken(user: string, clientId: string, options: AuthedOptions): Promise<void>;
+}
+
 export interface WazoClient {
   readonly target: ServerTarget;
   readonly auth: AuthApi;
+  readonly accounts: AccountsApi;
   readonly confd: ConfdApi;
   /** The policy in force. */
   readonly trust: TrustPolicy;

@@ -11,6 +11,7 @@ import {Main, type MainProps} from '../screens/Main.js';
 import type {RecordReader, Workspace} from '../screens/workspace.js';
 import {confdSource} from '../session/confd-source.js';
 import type {Session} from '../session/session.js';
+import {adminSource} from './admin-source.js';
 import {useCollections} from './use-collections.js';
 import {useTenantGate, useTenants} from './use-tenants.js';
 
@@ -21,11 +22,13 @@ export function useWorkspace(session: Session, client: WazoClient, preferredTena
   const [recurse, setRecurse] = useState(false);
   const collections = useCollections(useTenantGate(source, tenants, preferredTenant), tenants.current, recurse);
   const read = useCallback<RecordReader>((collection, id, signal) => source.get(collection, id, {tenant: tenants.current, signal}), [source, tenants.current]);
+  const admin = useMemo(() => adminSource(session, client, tenants.current), [session, client, tenants.current]);
   return {
     session,
     tenants,
     collections,
     read,
+    admin,
     recurse,
     setRecurse(next) {
       setRecurse(next);

@@ -8,6 +8,7 @@ import {isCollectionName} from '../resources/registry.js';
 import {integer, parse} from './parse.js';
 import {parseProfilesCommand, parsePinsCommand, type PinsCommand, type ProfilesCommand} from './profile-args.js';
 import {CERTIFICATE_MODES, parseFaultSpec, type CertificateMode, type DemoFault} from '../demo/fault-spec.js';
+import {parseAccount, parseRevoke, parseToken, type AccountCommand, type RevokeCommand, type TokenCommand} from './account-args.js';
 
 export {UsageError};
 export type {PinsCommand, ProfilesCommand, ProfileFields} from './profile-args.js';
@@ -97,10 +98,13 @@ export type Command =
   | TrustCommand
   | ListCommand
   | DemoServerCommand
+  | AccountCommand
+  | TokenCommand
+  | RevokeCommand
   | {kind: 'help'}
   | {kind: 'version'};
 
-const common = {
+export const common = {
   'config-dir': {type: 'string'},
   'ca-file': {type: 'string', multiple: true},
   'auth-url': {type: 'string'},
@@ -109,7 +113,7 @@ const common = {
   help: {type: 'boolean', short: 'h'},
 } as const;
 
-function oneServer(positionals: string[], command: string, required: boolean): string | undefined {
+export function oneServer(positionals: string[], command: string, required: boolean): string | undefined {
   if (positionals.length > 1) throw new UsageError(`${command} takes one server, got: ${positionals.join(' ')}`);
   if (required && positionals.length === 0) throw new UsageError(`${command} needs a SERVER (host, host:port or https://host[:port])`);
   return positionals[0];
@@ -123,7 +127,7 @@ function profileName(name: string | undefined, server: string | undefined, demo:
   return name;
 }
 
-function commonOf(values: Record<string, unknown>): CommonOptions {
+export function commonOf(values: Record<string, unknown>): CommonOptions {
   return {
     configDir: values['config-dir'] as string | undefined,
     caFiles: (values['ca-file'] as string[] | undefined) ?? [],
@@ -181,6 +185,12 @@ export function parseCommand(argv: string[]): Command {
       return parseProfilesCommand(rest);
     case 'pins':
       return parsePinsCommand(rest);
+    case 'account':
+      return parseAccount(rest);
+    case 'token':
+      return parseToken(rest);
+    case 'revoke':
+      return parseRevoke(rest);
     case 'cert': {
       const {values, positionals} = parse(rest, {...common, json: {type: 'boolean'}});
       if (values.help) return {kind: 'help'};

@@ -27,6 +27,20 @@ Usage:
            [--tenant UUID] [--recurse] [--json]
                                        list one page of a confd collection (--limit default 100;
                                        aligned on a terminal, TSV in a pipe)
+  wazo-tui account create NAME [SERVER] -u ADMIN --password-stdin
+           [--preset browse | --acl ACL... | --full-access] [--account-password-stdin] [--tenant UUID]
+                                       an API account (purpose external_api) with a policy named
+                                       after it; --preset browse (default) is what wazo-tui needs to
+                                       browse; # only with --full-access; the password is generated
+                                       and printed once (or the 2nd stdin line)
+  wazo-tui account delete NAME [SERVER] -u ADMIN --password-stdin [--tenant UUID]
+                                       remove it, and its policy when no other user holds it
+  wazo-tui account list [SERVER] -u ADMIN --password-stdin [--tenant UUID] [--json]
+                                       the API accounts, their policies and wildcards
+  wazo-tui token [SERVER] -u U --password-stdin [--expiration SECONDS]
+                                       one online access token on stdout (default 600 s), what it
+                                       grants and when it expires on stderr
+  wazo-tui revoke [TOKEN|-] [SERVER]   revoke an access token (read from stdin without TOKEN)
   wazo-tui demo-server [--host 127.0.0.1] [--port N] [--users N] [--lines N]
            [--username U] [--password P] [--seed S] [--confd-port N]
            [--cert self-signed|ca|ca-chain|expired|not-yet-valid]

@@ -27,6 +27,7 @@ import {CommandLine, SearchField} from './MainFields.js';
 import {MainOverlay, isListOverlay, useAclLines, useHelpLines} from './MainOverlay.js';
 import {initialMainState, mainReducer, selectionOf} from './main-state.js';
 import {PasswordPrompt} from './PasswordPrompt.js';
+import {AdminPage} from './AdminPage.js';
 import type {Workspace} from './workspace.js';
 
 export interface MainProps {
@@ -133,7 +134,17 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
   const textOpen = state.overlay?.kind === 'command' || state.overlay?.kind === 'search';
   const expired = snapshot.state === 'expired';
   const scope: Scope =
-    state.overlay?.kind === 'help' || state.overlay?.kind === 'acl' ? 'help' : state.overlay?.kind === 'tenants' || state.overlay?.kind === 'profiles' ? 'picker' : detail ? 'detail' : 'table';
+    state.overlay?.kind === 'help' || state.overlay?.kind === 'acl'
+      ? 'help'
+      : state.overlay?.kind === 'tenants' || state.overlay?.kind === 'profiles'
+        ? 'picker'
+        : state.page
+          ? 'admin'
+          : detail
+            ? 'detail'
+            : 'table';
+  // A page reads its own keys; the main screen's are for the overlays drawn over it.
+  const pageHasKeys = state.page !== undefined && state.overlay === undefined;
 
   // Below the minimum size Main stays mounted (table, selection, search, open records are kept) but only Ctrl-C works.
   const tooSmall = isTooSmall(width, height);
@@ -145,7 +156,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
       for (const action of matchKeys(burst.keys, key, scope)) act(action);
       if (burst.field) typeAhead(burst.field);
     },
-    {isActive: tooSmall || (!textOpen && !expired)},
+    {isActive: tooSmall || (!textOpen && !expired && !pageHasKeys)},
   );
 
   const body = () => {
@@ -161,6 +172,21 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
           profile={profile}
           width={width}
           height={overlayHeight}
+        />
+      );
+    }
+    if (state.page) {
+      return (
+        <AdminPage
+          key={state.page}
+          kind={state.page}
+          source={workspace.admin}
+          width={width}
+          height={overlayHeight}
+          active={pageHasKeys && !expired && !tooSmall}
+          setStatus={setStatus}
+          onAction={act}
+          onClose={() => dispatch({type: 'page'})}
         />
       );
     }

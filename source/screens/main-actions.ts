@@ -246,6 +246,7 @@ export function mainActions(context: ActionContext): MainActions {
     dispatch({type: 'overlay'});
     runCommand(text, {
       show,
+      page: (page) => dispatch({type: 'page', page}),
       openTenants: () => dispatch({type: 'overlay', overlay: {kind: 'tenants', selected: tenants.indexOfCurrent()}}),
       switchTenant: (name) => {
         const found = tenants.find(name);
