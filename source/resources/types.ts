@@ -67,6 +67,7 @@ export interface ResourceDescriptor<C extends ConfdCollection, V extends ConfdVi
   aliases: string[];
   /** The ACL a token needs to list the collection (`confd.users.read`). */
   acl: string;
+  /** The table's columns; the first also names the full record in the detail's title, so it reads fields both forms carry. */
   columns: ColumnSpec<ConfdListed<C, V>>[];
   /** confd's own default `order=` column. */
   defaultOrder: string;
