@@ -3,7 +3,7 @@
  * `client.ts` implements it; nothing outside `source/api` knows URLs, headers or the TLS agent.
  */
 import type {CertificateInfo, Pin} from './tls/types.js';
-import type {Extension, Infos, Line, ListPage, Tenant, Token, User} from './schemas.js';
+import type {Extension, Infos, Line, ListPage, Tenant, Token, User, UserSummary} from './schemas.js';
 import type {AuthSession, AuthUser, Policy, RefreshToken} from './account-schemas.js';
 
 /** Where the services of one server live. */
@@ -69,6 +69,29 @@ export interface ConfdItem {
   extensions: Extension;
 }
 
+/**
+ * The lighter forms confd lists some collections in (`GET /users?view=summary`), by collection and
+ * `view=` value, with the item type of each. A collection absent here has only its default form.
+ */
+export interface ConfdViews {
+  users: {summary: UserSummary};
+}
+
+/** The `view=` values a collection accepts besides its default (never when it has none). */
+export type ConfdView<C extends ConfdCollection> = C extends keyof ConfdViews ? keyof ConfdViews[C] & string : never;
+
+/** An item as listed in `view` V; undefined is the default view, the full item. */
+export type ConfdListed<C extends ConfdCollection, V extends ConfdView<C> | undefined> = V extends undefined
+  ? ConfdItem[C]
+  : C extends keyof ConfdViews
+    ? V extends keyof ConfdViews[C]
+      ? ConfdViews[C][V]
+      : never
+    : never;
+
+/** A list query in a view of collection C. */
+export type ViewQuery<C extends ConfdCollection, V extends ConfdView<C> | undefined> = ListQuery & {view?: V};
+
 export interface AuthApi {
   createToken(request: CreateTokenRequest, options?: RequestOptions): Promise<Token>;
   refreshToken(request: RefreshTokenRequest, options?: RequestOptions): Promise<Token>;
@@ -82,7 +105,12 @@ export interface AuthApi {
 }
 
 export interface ConfdApi {
-  list<C extends ConfdCollection>(collection: C, query: ListQuery, options: AuthedOptions): Promise<ListPage<ConfdItem[C]>>;
+  /** `GET /<path>`; `query.view` asks for one of the collection's lighter forms. */
+  list<C extends ConfdCollection, V extends ConfdView<C> | undefined = undefined>(
+    collection: C,
+    query: ViewQuery<C, V>,
+    options: AuthedOptions,
+  ): Promise<ListPage<ConfdListed<C, V>>>;
   get<C extends ConfdCollection>(collection: C, id: number | string, options: AuthedOptions): Promise<ConfdItem[C]>;
   infos(options: AuthedOptions): Promise<Infos>;
 }

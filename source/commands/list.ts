@@ -54,10 +54,13 @@ export async function runList(command: ListCommand): Promise<number> {
   });
   try {
     await session.login(username, password);
+    const descriptor = descriptorFor(command.collection);
     const page = await session.withToken((token) =>
       client.confd.list(
         command.collection,
         {
+          // Rows print only the columns, which the light form carries; JSON is the records as confd has them.
+          view: command.json ? undefined : descriptor.listView,
           search: command.search,
           // A page, not the whole collection: confd answers every row when no limit is given,
           // which on a large PBX is hundreds of megabytes. `--limit`/`--offset` page further.
@@ -76,7 +79,6 @@ export async function runList(command: ListCommand): Promise<number> {
     if (command.json) {
       process.stdout.write(`${toSafeJson(page)}\n`);
     } else {
-      const descriptor = descriptorFor(command.collection);
       const columns = descriptor.columns;
       const rows = page.items.map((item) => columns.map((column) => column.value(item as never)));
       const format = process.stdout.isTTY ? formatAligned : formatTsv;
