@@ -172,6 +172,27 @@ describe('TLS trust: nothing is sent to an untrusted server', () => {
     });
   });
 
+  it('accepts a pinned leaf that an unknown CA issued, sent alone or with its CA (partial-chain trust)', async () => {
+    for (const identity of [caLeafIp, {...caLeafIp, chainPems: [ca.certPem]}]) {
+      await withServer(identity, (hostPort) => ({pin: pinOf(caLeafIp, hostPort)}), async (server, client) => {
+        const infos = await client.confd.infos({token: 'tok'});
+        assert.equal(infos.wazo_version, '25.01');
+        assert.deepEqual(server.requests(), ['GET /api/confd/1.1/infos']);
+      });
+    }
+  });
+
+  it('refuses another leaf of the same CA when one of its leaves is pinned, and sends zero bytes', async () => {
+    const sibling = generateCertificate({commonName: 'pbx', altNames: [{ip: '127.0.0.1'}], issuer: ca});
+    await withServer({...sibling, chainPems: [ca.certPem]}, (hostPort) => ({pin: pinOf(caLeafIp, hostPort)}), async (server, client) => {
+      const error = await certificateFailure(login(client));
+      assert.equal(error.kind, 'cert-changed');
+      assert.equal(error.certificate.fingerprint256, sibling.fingerprint256);
+      await server.settled();
+      assert.equal(server.bytes(), 0);
+    });
+  });
+
   it('does not let a pinned CA:TRUE certificate vouch for a leaf it signed', async () => {
     await withServer({...caLeafIp, chainPems: [ca.certPem]}, (hostPort) => ({pin: pinOf(ca, hostPort)}), async (server, client) => {
       const error = await certificateFailure(login(client));
