@@ -38,7 +38,7 @@ export interface AppProps {
 type Phase =
   | {kind: 'starting'}
   | {kind: 'connect'}
-  | {kind: 'certificate'; error: CertificateError; view: CertificateView}
+  | {kind: 'certificate'; error: CertificateError; view: CertificateView; server: string}
   | {kind: 'main'; session: Session; client: WazoClient; server: string}
   | {kind: 'quitting'};
 
@@ -109,7 +109,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     try {
       const outcome = await checkTrust(context.current, server);
       if (outcome.kind === 'decide') {
-        setPhase({kind: 'certificate', error: outcome.error, view: certificateView(outcome.error)});
+        setPhase({kind: 'certificate', error: outcome.error, view: certificateView(outcome.error), server});
         return false;
       }
       return true;
@@ -149,7 +149,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       setPhase({kind: 'main', session, client, server: submitted.server});
     } catch (error) {
       if (error instanceof CertificateError) {
-        setPhase({kind: 'certificate', error, view: certificateView(error)});
+        setPhase({kind: 'certificate', error, view: certificateView(error), server: submitted.server});
         pending.current = submitted;
       } else {
         if (isCredentialError(error)) setClearPassword((n) => n + 1);
@@ -160,7 +160,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     }
   }
 
-  function decide(error: CertificateError, choice: CertificateChoice | 'replace') {
+  function decide(server: string, error: CertificateError, choice: CertificateChoice | 'replace') {
     if (choice === 'refuse') {
       pending.current = undefined;
       setPhase({kind: 'connect'});
@@ -176,7 +176,12 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
           ? safe`Trusted ${sanitize(error.certificate.hostPort)} for this run only.`
           : safe`Pinned ${sanitize(error.certificate.hostPort)}: SHA256 ${sanitize(error.certificate.fingerprint256)}`,
     });
-    void login();
+    void afterDecision(server);
+  }
+
+  /** A decision on one host's certificate: check the next host (confd may live elsewhere), then log in. */
+  async function afterDecision(server: string) {
+    if (await chooseServer(server)) await login();
   }
 
   async function logout() {
@@ -215,11 +220,11 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
           width={columns}
           height={rows}
           view={phase.view}
-          onReplace={() => decide(error, 'replace')}
-          onRefuse={() => decide(error, 'refuse')}
+          onReplace={() => decide(phase.server, error, 'replace')}
+          onRefuse={() => decide(phase.server, error, 'refuse')}
         />
       ) : (
-        <Certificate width={columns} height={rows} view={phase.view} onChoice={(choice) => decide(error, choice)} />
+        <Certificate width={columns} height={rows} view={phase.view} onChoice={(choice) => decide(phase.server, error, choice)} />
       );
   } else if (phase.kind === 'main') {
     screen = (

@@ -254,15 +254,15 @@ describe('TLS trust: nothing is sent to an untrusted server', () => {
       assert.equal(server.connections(), 1, 'the two requests share one keep-alive connection');
       const bytesBefore = server.bytes();
 
-      client.setTrust({pin: pinOf(selfB, client.target.hostPort)});
+      client.setTrust(client.target.hostPort, {pin: pinOf(selfB, client.target.hostPort)});
       const error = await certificateFailure(client.confd.infos({token: 'tok'}));
       assert.equal(error.kind, 'cert-changed');
       await server.settled();
       assert.equal(server.bytes(), bytesBefore, 'nothing went out on the old connection');
       assert.equal(server.requests().length, 2);
-      assert.equal(client.trust.pin?.fingerprint256, selfB.fingerprint256);
+      assert.equal(client.trustOf(client.target.hostPort).pin?.fingerprint256, selfB.fingerprint256);
 
-      client.setTrust({pin: pinOf(selfA, client.target.hostPort)});
+      client.setTrust(client.target.hostPort, {pin: pinOf(selfA, client.target.hostPort)});
       await client.confd.infos({token: 'tok'});
       assert.equal(server.requests().length, 3);
     });
