@@ -33,6 +33,8 @@ export interface AppOptions {
   rows?: number;
   /** Prepare the config dir (pins, profiles) before the App reads it. */
   prepare?(configDir: string): void;
+  /** `--confd-url`, for split hosts. */
+  confdUrl?: string;
 }
 
 /** A quitter that lets the test await the App's quit handler. */
@@ -64,6 +66,7 @@ export function startApp(options: AppOptions = {}): AppHarness {
     noColor: false,
     ...(options.server === undefined ? {} : {server: options.server}),
     ...(options.username === undefined ? {} : {username: options.username}),
+    ...(options.confdUrl === undefined ? {} : {confdUrl: options.confdUrl}),
   };
   const {quitter, done} = awaitableQuitter();
   const element = (columns: number, rows: number) => (
