@@ -127,7 +127,8 @@ export class TokenKeeper {
       try {
         const token = await client.auth.refreshToken(refreshRequest(settings, refreshToken));
         const receivedAt = clock.now();
-        if (!current()) return void this.#context.revoker.revokeQuietly(token.token);
+        // Awaited, so whoever awaits the renewal (quitting does) knows the orphan is revoked.
+        if (!current()) return await this.#context.revoker.revokeQuietly(token.token);
         this.install(token, receivedAt, username);
       } catch (error) {
         if (current()) this.#renewFailed(asApiError(error));

@@ -231,23 +231,43 @@ describe('Session and 401 answers', () => {
 });
 
 describe('Session end and logout', () => {
-  test('end revokes the token, rejects waiting calls, and ignores a renewal that answers later', async () => {
+  test('end lets a renewal in flight land, then deletes the refresh token and revokes the renewed token', async () => {
     const {clock, auth, session} = setup();
     await session.login('admin', 'secret');
     const gate = deferred();
     auth.refreshGate = gate.promise;
     await clock.advance(4000);
-    const waiting = session.withToken((token) => auth.call(token));
-    await session.end();
-    assert.ok(auth.calls.includes('revoke token-1'));
-    assert.equal(session.snapshot.state, 'ended');
-    gate.resolve();
-    await assert.rejects(waiting, (error) => isApiError(error, 'cancelled'));
+    assert.equal(session.snapshot.state, 'renewing');
+    const ending = session.end();
     await flush();
-    assert.ok(auth.calls.includes('revoke token-2'), 'the late token is revoked, not left valid');
+    assert.equal(await settled(ending), false, 'end waits for the renewal');
+    gate.resolve();
+    await ending;
     assert.equal(session.snapshot.state, 'ended');
+    assert.deepEqual(auth.calls.slice(-2), ['delete-refresh wazo-tui-test with token-2', 'revoke token-2']);
+    assert.equal(session.snapshot.lastError, undefined);
     assert.equal(clock.pending, 0, 'no timer left behind');
     await assert.rejects(session.withToken((token) => auth.call(token)), (error) => isApiError(error, 'cancelled'));
+  });
+
+  test('end gives up on a renewal that hangs at half its time limit, and revokes the token it brings later', async () => {
+    const {clock, auth, session} = setup({expiration: 60, revokeTimeoutMs: 2000});
+    await session.login('admin', 'secret');
+    const gate = deferred();
+    auth.refreshGate = gate.promise;
+    await clock.advance(48_000);
+    assert.equal(session.snapshot.state, 'renewing');
+    const ending = session.end();
+    await clock.advance(999);
+    assert.equal(await settled(ending), false);
+    await clock.advance(1);
+    await ending;
+    assert.equal(session.snapshot.state, 'ended');
+    assert.equal(session.snapshot.lastError?.kind, 'timeout');
+    assert.deepEqual(auth.calls.slice(-2), ['delete-refresh wazo-tui-test with token-1', 'revoke token-1'], 'with half the limit left, what it held is revoked');
+    gate.resolve();
+    await flush();
+    assert.ok(auth.calls.includes('revoke token-2'), 'the late token is revoked, not left valid');
   });
 
   test('end never throws and gives up on a hung server after its time limit', async () => {
