@@ -13,7 +13,7 @@ import type {Clock, TimerHandle} from './long-timers.js';
 import {PasswordWait} from './password-wait.js';
 import {Revoker, type Limited} from './revocation.js';
 import {asApiError, cancelled, forbidden} from './session-errors.js';
-import {initialSnapshot, type SessionSnapshot} from './snapshot.js';
+import {initialSnapshot, type SessionSnapshot, type SessionState} from './snapshot.js';
 import {withTimeLimit} from './time-limit.js';
 import {TokenKeeper} from './token-keeper.js';
 import {loginRequest, type TokenSettings} from './token-requests.js';
@@ -159,7 +159,8 @@ export class Session {
     // It may take half the time limit, so the revocations keep the other half.
     const renewal = this.tokens.renewal;
     if (renewal) await withTimeLimit(() => renewal, this.revokeTimeoutMs / 2, this.clock).catch((error: unknown) => failures.push(error));
-    if (this.snapshot.state === 'ended') return;
+    // Ended meanwhile (another end() ran during the wait): nothing is left to do.
+    if ((this.snapshot.state as SessionState) === 'ended') return;
     // A token past its time cannot delete the refresh token: the revoker then makes a last one from it.
     const token = this.tokens.validToken();
     const refreshToken = this.tokens.refreshToken;
