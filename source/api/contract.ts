@@ -10,7 +10,7 @@ export interface ServerTarget {
   /** Host name or IP as typed (IPv6 without brackets). */
   host: string;
   port: number;
-  /** `host:port` (IPv6 in brackets): the key of the pin store and of profiles. */
+  /** `host:port` (IPv6 in brackets) of the server argument: the key of profiles. Pins are per contacted host (`WazoClient.hosts`). */
   hostPort: string;
   /** `https://HOST[:PORT]/api/auth/0.1` unless `--auth-url` said otherwise. */
   authUrl: string;
