@@ -118,7 +118,9 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     const probe = ++probes.current;
     setBusy(`Checking the certificate of ${server}…`);
     try {
-      const outcome = await checkTrust(context.current, server);
+      const outcome = await checkTrust(context.current, server, (hostPort) => {
+        if (probe === probes.current) setBusy(`Checking the certificate of ${hostPort}…`);
+      });
       // A newer check (another server) or a quit abandoned this one: its answer is dropped.
       if (probe !== probes.current) return false;
       if (outcome.kind === 'decide') {

@@ -62,12 +62,13 @@ function openTargetKey(context: ConnectContext, server: string): string | undefi
  * wazo-confd's when it is elsewhere), each with a request that carries no credential. The first
  * certificate that is neither CA-trusted nor pinned comes back as a decision for the user; once
  * it is taken, checking again goes on with the next host, so no password or token reaches a host
- * before its own certificate passed.
+ * before its own certificate passed. `onHost` hears which host is being checked, for the busy line.
  */
-export async function checkTrust(context: ConnectContext, server: string): Promise<TrustOutcome> {
+export async function checkTrust(context: ConnectContext, server: string, onHost?: (hostPort: string) => void): Promise<TrustOutcome> {
   const {client} = connectionFor(context, server);
   for (const hostPort of client.hosts) {
     if (context.trusted.has(hostPort)) continue;
+    onHost?.(hostPort);
     try {
       await client.verifyHost({hostPort});
     } catch (error) {
