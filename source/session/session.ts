@@ -136,7 +136,9 @@ export class Session {
    * server failure is thrown afterwards.
    */
   async logout(): Promise<void> {
-    const token = this.tokens.liveToken();
+    // As on quit: a renewal in flight lands first, and a token past its time is not used.
+    await this.settleRenewal().catch(() => undefined);
+    const token = this.tokens.validToken();
     const refreshToken = this.tokens.refreshToken;
     this.close('logged-out', new ApiError('cancelled', 'The session was logged out'));
     const failures = await this.revoker.logout(token, refreshToken);
@@ -144,8 +146,8 @@ export class Session {
   }
 
   /**
-   * End the session on quit, so no token outlives the program: wait for a renewal in flight, forget this installation's refresh token on the server
-   * (`DELETE /users/me/tokens/{client_id}`) and revoke the access token (`DELETE /token/{token}`),
+   * End the session on quit, so no token outlives the program: wait for a renewal in flight, forget
+   * this installation's refresh token on the server (`DELETE /users/me/tokens/{client_id}`) and revoke the access token (`DELETE /token/{token}`),
    * all within one time limit, so a dead server cannot hold the terminal. Never throws; the first
    * failure lands in `lastError`.
    */
@@ -157,8 +159,7 @@ export class Session {
     // A renewal in flight is let land first: its token then is the one to revoke and to delete the
     // refresh token with (the old one may expire meanwhile). Past the limit, it is revoked when it lands.
     // It may take half the time limit, so the revocations keep the other half.
-    const renewal = this.tokens.renewal;
-    if (renewal) await withTimeLimit(() => renewal, this.revokeTimeoutMs / 2, this.clock).catch((error: unknown) => failures.push(error));
+    await this.settleRenewal().catch((error: unknown) => failures.push(error));
     // Ended meanwhile (another end() ran during the wait): nothing is left to do.
     if ((this.snapshot.state as SessionState) === 'ended') return;
     // A token past its time cannot delete the refresh token: the revoker then makes a last one from it.
@@ -167,6 +168,12 @@ export class Session {
     this.close('ended', new ApiError('cancelled', 'The session has ended'));
     failures.push(...(await new Revoker(this.client, this.settings, limited).logout(token, refreshToken)));
     if (failures.length > 0) this.store.publish({...this.snapshot, lastError: asApiError(failures[0])});
+  }
+
+  /** Wait for a renewal in flight, for half the revocation time limit at most (a 'timeout' rejection then). */
+  private async settleRenewal(): Promise<void> {
+    const renewal = this.tokens.renewal;
+    if (renewal) await withTimeLimit(() => renewal, this.revokeTimeoutMs / 2, this.clock);
   }
 
   private async logIn(username: string, password: string): Promise<void> {
