@@ -22,15 +22,17 @@ export interface Connection {
   pins: PinStore;
 }
 
-/** The trust policy for a target: its pin when there is one, plus the CA files given. */
-export function trustFor(target: ServerTarget, pins: PinStore, caFiles: string[] = []): TrustPolicy {
-  const pin = pins.get(target.hostPort);
+/** The trust policy of one contacted `host:port`: its pin when there is one, plus the CA files given. */
+export function trustFor(hostPort: string, pins: PinStore, caFiles: string[] = []): TrustPolicy {
+  const pin = pins.get(hostPort);
   return pin ? {pin, caFiles} : {caFiles};
 }
 
 export function openConnection(options: ConnectionOptions): Connection {
   const target = parseServer(options.server, {authUrl: options.authUrl, confdUrl: options.confdUrl});
   const pins = new PinStore(options.configDir);
-  const client = createClient(target, trustFor(target, pins, options.caFiles), {userAgent: `wazo-tui/${version}`});
+  // Pins are read per host the client contacts, not under the server argument: with --auth-url or
+  // --confd-url elsewhere, each host's certificate is checked against its own pin.
+  const client = createClient(target, (hostPort) => trustFor(hostPort, pins, options.caFiles), {userAgent: `wazo-tui/${version}`});
   return {target, client, pins};
 }

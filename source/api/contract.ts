@@ -11,7 +11,7 @@ export interface ServerTarget {
   /** Host name or IP as typed (IPv6 without brackets). */
   host: string;
   port: number;
-  /** `host:port` (IPv6 in brackets): the key of the pin store and of profiles. */
+  /** `host:port` (IPv6 in brackets) of the server argument: the key of profiles. Pins are per contacted host (`WazoClient.hosts`). */
   hostPort: string;
   /** `https://HOST[:PORT]/api/auth/0.1` unless `--auth-url` said otherwise. */
   authUrl: string;
@@ -19,9 +19,12 @@ export interface ServerTarget {
   confdUrl: string;
 }
 
-/** The trust policy of one profile. Changing it rebuilds the agent. */
+/** The trust policy of one contacted `host:port`. Changing it rebuilds that host's agent. */
 export interface TrustPolicy {
-  /** The pinned leaf: when present it is the only trust anchor, and its fingerprint must match. */
+  /**
+   * The pinned leaf: when present it is the only trust anchor, and its fingerprint must match.
+   * It applies to the host it names (`pin.hostPort`) and to no other.
+   */
   pin?: Pin;
   /** Extra CA bundle files (PEM) trusted on top of Node's roots and the OS bundle. */
   caFiles?: string[];
@@ -29,6 +32,11 @@ export interface TrustPolicy {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+}
+
+/** Where a trust check or a certificate probe goes: one of `WazoClient.hosts`, default the first. */
+export interface HostOptions extends RequestOptions {
+  hostPort?: string;
 }
 
 export interface AuthedOptions extends RequestOptions {
@@ -159,12 +167,23 @@ export interface WazoClient {
   readonly auth: AuthApi;
   readonly accounts: AccountsApi;
   readonly confd: ConfdApi;
-  /** The policy in force. */
-  readonly trust: TrustPolicy;
-  /** Replace the trust policy: the old agent (and its keep-alive sockets) is destroyed. */
-  setTrust(policy: TrustPolicy): void;
-  /** Read the server's certificate over a bare TLS connection that sends no HTTP byte. */
-  probeCertificate(options?: RequestOptions): Promise<CertificateInfo>;
+  /**
+   * Every `host:port` the client contacts, wazo-auth's first, then wazo-confd's when it lives
+   * elsewhere (`--auth-url`, `--confd-url`). Each has its own certificate, pin and agent.
+   */
+  readonly hosts: readonly string[];
+  /** The policy in force for one of `hosts`. */
+  trustOf(hostPort: string): TrustPolicy;
+  /** Replace the trust policy of one of `hosts`: its old agent (and keep-alive sockets) is destroyed. */
+  setTrust(hostPort: string, policy: TrustPolicy): void;
+  /**
+   * Make sure a host's certificate passes its policy, with a request that carries no credential
+   * and no token. Resolves when it does; rejects with the CertificateError (or the connection
+   * error) otherwise.
+   */
+  verifyHost(options?: HostOptions): Promise<void>;
+  /** Read a host's certificate over a bare TLS connection that sends no HTTP byte. */
+  probeCertificate(options?: HostOptions): Promise<CertificateInfo>;
   /** Destroy the agent and its sockets. */
   close(): void;
 }

@@ -40,11 +40,13 @@ export interface AppProps {
 type Phase =
   | {kind: 'starting'}
   | {kind: 'connect'}
-  | {kind: 'certificate'; error: CertificateError; view: CertificateView}
+  | {kind: 'certificate'; error: CertificateError; view: CertificateView; server: string}
   | {kind: 'main'; session: Session; client: WazoClient; server: string; profile?: NamedProfile}
   | {kind: 'quitting'};
 
 const defaultExpiration = 3600;
+/** How long quitting waits for an abandoned login's answer, to revoke it. */
+const abandonedLoginWaitMs = 2000;
 
 export function App({command, configDir, profiles, notices = [], color, startDemo, quitter, size}: AppProps) {
   const {exit} = useApp();
@@ -69,10 +71,18 @@ export function App({command, configDir, profiles, notices = [], color, startDem
   /** The login waiting for a certificate decision: the password lives here only until it is sent or dropped. */
   const pending = useRef<ConnectValues>(undefined);
   const sessionRef = useRef<Session>(undefined);
+  /** Bumped by every certificate check and by quitting: the answer of an older check is dropped. */
+  const probes = useRef(0);
+  /** The login under way (check, decision, login): one at a time, a submit meanwhile is ignored. */
+  const loginRun = useRef<Promise<void>>(undefined);
 
   useEffect(() => {
     quitter.register(async () => {
       setPhase({kind: 'quitting'});
+      // A login in flight is abandoned: its answer, if it comes within the limit, is revoked.
+      probes.current++;
+      const running = loginRun.current;
+      if (running) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, abandonedLoginWaitMs))]);
       await quitter.cleanup();
       context.current.connection?.client.close();
       exit();
@@ -109,34 +119,51 @@ export function App({command, configDir, profiles, notices = [], color, startDem
   );
 
   async function chooseServer(server: string): Promise<boolean> {
+    const probe = ++probes.current;
     setBusy(`Checking the certificate of ${server}…`);
     try {
-      const outcome = await checkTrust(context.current, server);
+      const outcome = await checkTrust(context.current, server, (hostPort) => {
+        if (probe === probes.current) setBusy(`Checking the certificate of ${hostPort}…`);
+      });
+      // A newer check (another server) or a quit abandoned this one: its answer is dropped.
+      if (probe !== probes.current) return false;
       if (outcome.kind === 'decide') {
-        setPhase({kind: 'certificate', error: outcome.error, view: certificateView(outcome.error)});
+        setPhase({kind: 'certificate', error: outcome.error, view: certificateView(outcome.error), server});
         return false;
       }
       return true;
     } catch (error) {
+      if (probe !== probes.current) return false;
       pending.current = undefined;
       setStatus(errorStatus(error));
       return false;
     } finally {
-      setBusy(undefined);
+      if (probe === probes.current) setBusy(undefined);
     }
   }
 
-  async function submit(submitted: ConnectValues) {
-    setValues(submitted);
-    setStatus(undefined);
-    const expiration = Number(submitted.expiration);
-    if (!Number.isInteger(expiration) || expiration < 1 || expiration > 315360000) {
-      setStatus({level: 'error', text: safe`The token lifetime is a number of seconds from 1 to 315360000`});
-      return;
-    }
-    pending.current = submitted;
-    if (!(await chooseServer(submitted.server))) return;
-    await login();
+  /** Run one login at a time: while one runs (Enter pressed twice, a burst of keys), another is ignored. */
+  function oneLogin(work: () => Promise<void>): void {
+    if (loginRun.current || quitter.quitting) return;
+    const run = work().finally(() => {
+      if (loginRun.current === run) loginRun.current = undefined;
+    });
+    loginRun.current = run;
+  }
+
+  function submit(submitted: ConnectValues) {
+    oneLogin(async () => {
+      setValues(submitted);
+      setStatus(undefined);
+      const expiration = Number(submitted.expiration);
+      if (!Number.isInteger(expiration) || expiration < 1 || expiration > 315360000) {
+        setStatus({level: 'error', text: safe`The token lifetime is a number of seconds from 1 to 315360000`});
+        return;
+      }
+      pending.current = submitted;
+      if (!(await chooseServer(submitted.server))) return;
+      await login();
+    });
   }
 
   async function login() {
@@ -146,14 +173,20 @@ export function App({command, configDir, profiles, notices = [], color, startDem
     setBusy(`Logging in to ${submitted.server} as ${submitted.username}…`);
     try {
       const {session, client, profile, warning} = await logIn(context.current, {...submitted, expiration: Number(submitted.expiration)});
+      if (quitter.quitting) {
+        // Nobody will use this session: its tokens are revoked rather than left valid.
+        await session.end();
+        return;
+      }
       sessionRef.current = session;
       quitter.track(() => session.end());
       setValues({...submitted, password: ''});
       setStatus(warning === undefined ? undefined : {level: 'warn', text: sanitize(warning)});
       setPhase({kind: 'main', session, client, server: submitted.server, profile});
     } catch (error) {
+      if (quitter.quitting) return;
       if (error instanceof CertificateError) {
-        setPhase({kind: 'certificate', error, view: certificateView(error)});
+        setPhase({kind: 'certificate', error, view: certificateView(error), server: submitted.server});
         pending.current = submitted;
       } else {
         if (isCredentialError(error)) setClearPassword((n) => n + 1);
@@ -164,7 +197,7 @@ export function App({command, configDir, profiles, notices = [], color, startDem
     }
   }
 
-  function decide(error: CertificateError, choice: CertificateChoice | 'replace') {
+  function decide(server: string, error: CertificateError, choice: CertificateChoice | 'replace') {
     if (choice === 'refuse') {
       pending.current = undefined;
       setPhase({kind: 'connect'});
@@ -180,7 +213,10 @@ export function App({command, configDir, profiles, notices = [], color, startDem
           ? safe`Trusted ${sanitize(error.certificate.hostPort)} for this run only.`
           : safe`Pinned ${sanitize(error.certificate.hostPort)}: SHA256 ${sanitize(error.certificate.fingerprint256)}`,
     });
-    void login();
+    // Check the next host (confd may live elsewhere), then log in if a password waits.
+    oneLogin(async () => {
+      if (await chooseServer(server)) await login();
+    });
   }
 
   async function logout(): Promise<boolean> {
@@ -235,11 +271,11 @@ export function App({command, configDir, profiles, notices = [], color, startDem
           width={columns}
           height={rows}
           view={phase.view}
-          onReplace={() => decide(error, 'replace')}
-          onRefuse={() => decide(error, 'refuse')}
+          onReplace={() => decide(phase.server, error, 'replace')}
+          onRefuse={() => decide(phase.server, error, 'refuse')}
         />
       ) : (
-        <Certificate width={columns} height={rows} view={phase.view} onChoice={(choice) => decide(error, choice)} />
+        <Certificate width={columns} height={rows} view={phase.view} onChoice={(choice) => decide(phase.server, error, choice)} />
       );
   } else if (phase.kind === 'main') {
     screen = (
@@ -270,9 +306,10 @@ export function App({command, configDir, profiles, notices = [], color, startDem
         clearPassword={clearPassword}
         onServerChosen={(typed) => {
           setValues(typed);
-          void chooseServer(typed.server);
+          // While a login runs its own check stands; a new one would abandon it.
+          if (!loginRun.current) void chooseServer(typed.server);
         }}
-        onSubmit={(submitted) => void submit(submitted)}
+        onSubmit={(submitted) => submit(submitted)}
       />
     );
   }

@@ -14,9 +14,6 @@ import type {NamedProfile, ProfileStore} from '../config/profiles.js';
 import {openConnection, type Connection} from '../connection.js';
 import {Session} from '../session/session.js';
 
-/** A token UUID that cannot exist: asking wazo-auth about it carries no credential. */
-const probeToken = '00000000-0000-4000-8000-000000000000';
-
 export interface LoginValues {
   server: string;
   username: string;
@@ -64,35 +61,45 @@ function openTargetKey(context: ConnectContext, server: string): string | undefi
 }
 
 /**
- * Check the server's certificate with a request that carries no credential. A certificate
- * that is neither CA-trusted nor pinned comes back as a decision for the user.
+ * Check the certificate of every host the server's services live on (wazo-auth's first, then
+ * wazo-confd's when it is elsewhere), each with a request that carries no credential. The first
+ * certificate that is neither CA-trusted nor pinned comes back as a decision for the user; once
+ * it is taken, checking again goes on with the next host, so no password or token reaches a host
+ * before its own certificate passed. `onHost` hears which host is being checked, for the busy line.
  */
-export async function checkTrust(context: ConnectContext, server: string): Promise<TrustOutcome> {
-  const {client, target} = connectionFor(context, server);
-  if (context.trusted.has(target.hostPort)) return {kind: 'trusted'};
-  try {
-    await client.auth.checkToken(probeToken);
-  } catch (error) {
-    if (error instanceof CertificateError) return {kind: 'decide', error};
-    throw error;
+export async function checkTrust(context: ConnectContext, server: string, onHost?: (hostPort: string) => void): Promise<TrustOutcome> {
+  const {client} = connectionFor(context, server);
+  for (const hostPort of client.hosts) {
+    if (context.trusted.has(hostPort)) continue;
+    onHost?.(hostPort);
+    try {
+      await client.verifyHost({hostPort});
+    } catch (error) {
+      if (error instanceof CertificateError) return {kind: 'decide', error};
+      throw error;
+    }
+    context.trusted.add(hostPort);
   }
-  context.trusted.add(target.hostPort);
   return {kind: 'trusted'};
 }
 
-/** Apply the user's decision on a certificate: pin it (remembered or for this run only). */
+/**
+ * Apply the user's decision on a certificate: pin it (remembered or for this run only) under the
+ * host that presented it, which is not the server argument when a service lives elsewhere.
+ */
 export function acceptCertificate(context: ConnectContext, error: CertificateError, remember: boolean): void {
   const connection = context.connection;
   if (!connection) throw new Error('acceptCertificate without a connection');
+  const hostPort = error.certificate.hostPort;
   const pin: Pin = {
-    hostPort: connection.target.hostPort,
+    hostPort,
     pem: error.certificate.pem,
     fingerprint256: error.certificate.fingerprint256,
     trustedAt: new Date().toISOString(),
   };
   if (remember) connection.pins.set(pin);
-  connection.client.setTrust({...connection.client.trust, pin});
-  context.trusted.add(connection.target.hostPort);
+  connection.client.setTrust(hostPort, {...connection.client.trustOf(hostPort), pin});
+  context.trusted.add(hostPort);
 }
 
 export interface LoginResult {

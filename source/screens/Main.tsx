@@ -14,6 +14,7 @@ import {useSession} from '../hooks/use-session.js';
 import {matchKeys, type Scope} from '../keys.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
 import type {ConfdCollection} from '../api/contract.js';
+import {useRenewalStatus} from './renewal-status.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
 import type {SafeText} from '../text/sanitize.js';
@@ -132,7 +133,10 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
   };
 
   const textOpen = state.overlay?.kind === 'command' || state.overlay?.kind === 'search';
-  const expired = snapshot.state === 'expired';
+  // While a failed renewal is tried again the refresh token may still bring the session back:
+  // the password is asked for only once wazo-auth refused it (or none is left).
+  const expired = snapshot.state === 'expired' && snapshot.retry === undefined;
+  const renewing = useRenewalStatus(snapshot);
   const scope: Scope =
     state.overlay?.kind === 'help' || state.overlay?.kind === 'acl'
       ? 'help'
@@ -247,7 +251,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
       <Box height={bodyHeight + 2} flexDirection="column">
         {expired ? <PasswordPrompt session={session} width={width} height={bodyHeight + 2} onQuit={() => onQuit(0)} /> : body()}
       </Box>
-      <StatusLine width={width} status={status} />
+      <StatusLine width={width} status={renewing ?? status} />
       {state.overlay?.kind === 'command' ? (
         <CommandLine value={commandText} width={width} onChange={setCommandText} onSubmit={submitCommand} onCancel={() => dispatch({type: 'overlay'})} />
       ) : (

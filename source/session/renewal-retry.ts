@@ -1,13 +1,20 @@
 /**
- * After a failed renewal, whether to try once more before the token expires: only for a failure
- * that may pass (the network, the server), at half the time left, and not in the last second.
+ * After a failed renewal, when to try again: only for a failure that may pass (the network, the
+ * server), with a backoff of 2, 5, then every 10 seconds. It goes on past the token's expiry, so
+ * that the refresh token, still valid, brings the session back as soon as wazo-auth answers.
  */
 import type {ApiError} from '../api/errors.js';
 
-const MIN_RETRY_MS = 1000;
 const TRANSIENT: ReadonlySet<string> = new Set(['unreachable', 'timeout', 'server', 'name-not-found']);
+const BACKOFF_MS = [2000, 5000, 10_000] as const;
 
-/** The instant (epoch ms) to renew again, or undefined to let the token run out. */
-export function renewalRetryAt(error: ApiError, left: number, now: number): number | undefined {
-  return TRANSIENT.has(error.kind) && left / 2 >= MIN_RETRY_MS ? now + left / 2 : undefined;
+/** Whether a renewal failure may pass by itself (the refresh token was not refused). */
+export function isTransient(error: ApiError): boolean {
+  return TRANSIENT.has(error.kind);
+}
+
+/** The instant (epoch ms) of the next attempt after `failures` failures in a row (1 = the first), or undefined for none. */
+export function renewalRetryAt(error: ApiError, failures: number, now: number): number | undefined {
+  if (!isTransient(error)) return undefined;
+  return now + BACKOFF_MS[Math.min(Math.max(failures, 1), BACKOFF_MS.length) - 1]!;
 }

@@ -11,9 +11,9 @@ import {ApiError, isApiError} from '../api/errors.js';
 import {Store} from '../util/store.js';
 import type {Clock, TimerHandle} from './long-timers.js';
 import {PasswordWait} from './password-wait.js';
-import {Revoker} from './revocation.js';
+import {Revoker, type Limited} from './revocation.js';
 import {asApiError, cancelled, forbidden} from './session-errors.js';
-import {initialSnapshot, type SessionSnapshot} from './snapshot.js';
+import {initialSnapshot, type SessionSnapshot, type SessionState} from './snapshot.js';
 import {withTimeLimit} from './time-limit.js';
 import {TokenKeeper} from './token-keeper.js';
 import {loginRequest, type TokenSettings} from './token-requests.js';
@@ -31,7 +31,7 @@ export interface SessionOptions {
   now?: () => number;
   setTimer?: (callback: () => void, ms: number) => TimerHandle;
   clearTimer?: (handle: TimerHandle) => void;
-  /** Time limit of each revocation request on quit and logout, default 2000 ms. */
+  /** Time limit of each revocation request on logout, and of all of them together on quit; default 2000 ms. */
   revokeTimeoutMs?: number;
 }
 
@@ -48,6 +48,7 @@ export class Session {
   private readonly store = new Store<SessionSnapshot>(initialSnapshot);
   private readonly waiting = new PasswordWait();
   private readonly revoker: Revoker;
+  private readonly revokeTimeoutMs: number;
   private readonly tokens: TokenKeeper;
   /** Bumped by login, logout and end: answers to requests of an older epoch are discarded. */
   private epoch = 0;
@@ -60,6 +61,7 @@ export class Session {
     const clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
     this.clock = {now: () => now(), setTimer: (callback, ms) => setTimer(callback, ms), clearTimer: (handle) => clearTimer(handle)};
     const revokeTimeoutMs = options.revokeTimeoutMs ?? 2000;
+    this.revokeTimeoutMs = revokeTimeoutMs;
     this.revoker = new Revoker(client, this.settings, (run) => withTimeLimit(run, revokeTimeoutMs, this.clock));
     this.tokens = new TokenKeeper({
       client,
@@ -139,7 +141,9 @@ export class Session {
    * server failure is thrown afterwards.
    */
   async logout(): Promise<void> {
-    const token = this.tokens.liveToken();
+    // As on quit: a renewal in flight lands first, and a token past its time is not used.
+    await this.settleRenewal().catch(() => undefined);
+    const token = this.tokens.validToken();
     const refreshToken = this.tokens.refreshToken;
     this.close('logged-out', new ApiError('cancelled', 'The session was logged out'));
     const failures = await this.revoker.logout(token, refreshToken);
@@ -147,19 +151,34 @@ export class Session {
   }
 
   /**
-   * End the session on quit: revoke the access token (`DELETE /token/{token}`) within the time limit,
-   * so a dead server cannot hold the terminal. Never throws; a failure lands in `lastError`.
+   * End the session on quit, so no token outlives the program: wait for a renewal in flight, forget
+   * this installation's refresh token on the server (`DELETE /users/me/tokens/{client_id}`) and revoke the access token (`DELETE /token/{token}`),
+   * all within one time limit, so a dead server cannot hold the terminal. Never throws; the first
+   * failure lands in `lastError`.
    */
   async end(): Promise<void> {
     if (this.snapshot.state === 'ended') return;
-    const token = this.tokens.liveToken();
+    const deadline = this.clock.now() + this.revokeTimeoutMs;
+    const limited: Limited = (run) => withTimeLimit(run, Math.max(1, deadline - this.clock.now()), this.clock);
+    const failures: unknown[] = [];
+    // A renewal in flight is let land first: its token then is the one to revoke and to delete the
+    // refresh token with (the old one may expire meanwhile). Past the limit, it is revoked when it lands.
+    // It may take half the time limit, so the revocations keep the other half.
+    await this.settleRenewal().catch((error: unknown) => failures.push(error));
+    // Ended meanwhile (another end() ran during the wait): nothing is left to do.
+    if ((this.snapshot.state as SessionState) === 'ended') return;
+    // A token past its time cannot delete the refresh token: the revoker then makes a last one from it.
+    const token = this.tokens.validToken();
+    const refreshToken = this.tokens.refreshToken;
     this.close('ended', new ApiError('cancelled', 'The session has ended'));
-    if (token === undefined) return;
-    try {
-      await this.revoker.revoke(token);
-    } catch (error) {
-      this.store.publish({...this.snapshot, lastError: asApiError(error)});
-    }
+    failures.push(...(await new Revoker(this.client, this.settings, limited).logout(token, refreshToken)));
+    if (failures.length > 0) this.store.publish({...this.snapshot, lastError: asApiError(failures[0])});
+  }
+
+  /** Wait for a renewal in flight, for half the revocation time limit at most (a 'timeout' rejection then). */
+  private async settleRenewal(): Promise<void> {
+    const renewal = this.tokens.renewal;
+    if (renewal) await withTimeLimit(() => renewal, this.revokeTimeoutMs / 2, this.clock);
   }
 
   private async logIn(username: string, password: string): Promise<void> {

@@ -27,6 +27,11 @@ export interface SessionSnapshot {
   readonly hasRefreshToken: boolean;
   /** Why the session is expired, or why the last renewal or revocation failed. */
   readonly lastError?: ApiError;
+  /**
+   * The renewal failed on something that may pass (wazo-auth unreachable) and is tried again at
+   * `retryAt` (local epoch ms), also past expiry: the password is not asked for meanwhile.
+   */
+  readonly retry?: {readonly error: ApiError; readonly retryAt: number};
 }
 
 /** Before the first login, and after a logout. */

@@ -45,6 +45,8 @@ export class TokenKeeper {
   /** Bumped by every installed token and by `clear`: an older renewal's answer is discarded. */
   #generation = 0;
   #renewal?: Promise<void>;
+  /** Renewals failed in a row on something that may pass: the backoff step. */
+  #failures = 0;
 
   constructor(context: KeeperContext) {
     this.#context = context;
@@ -83,6 +85,7 @@ export class TokenKeeper {
       });
     }
     this.#generation++;
+    this.#failures = 0;
     this.#timers.cancelAll();
     this.checks.clear();
     this.#access = {token: token.token, expiresAt: times.expiresAt, lifetime: times.lifetime, gone: false};
@@ -129,7 +132,8 @@ export class TokenKeeper {
       try {
         const token = await client.auth.refreshToken(refreshRequest(settings, refreshToken));
         const receivedAt = clock.now();
-        if (!current()) return void this.#context.revoker.revokeQuietly(token.token);
+        // Awaited, so whoever awaits the renewal (quitting does) knows the orphan is revoked.
+        if (!current()) return await this.#context.revoker.revokeQuietly(token.token);
         this.install(token, receivedAt, username);
       } catch (error) {
         if (current()) this.#renewFailed(asApiError(error));
@@ -177,19 +181,32 @@ export class TokenKeeper {
     const access = this.#access;
     const now = this.#context.clock.now();
     const left = access ? access.expiresAt - now : 0;
+    const retryAt = this.#refreshToken === undefined ? undefined : renewalRetryAt(error, ++this.#failures, now);
+    const retry = retryAt === undefined ? undefined : {error, retryAt};
+    const hasRefreshToken = this.#refreshToken !== undefined;
     if (!access || access.gone || left <= 0) {
-      this.expire(access?.gone ? revokedError(error) : expiredError(error));
-      return;
+      // Expired (or ended on the server), but while the refresh token may still work it is tried
+      // again, and the password waits until wazo-auth refuses it.
+      const why = access?.gone && left > 0 ? revokedError(error) : expiredError(error);
+      this.expire(why);
+      this.#update({retry, hasRefreshToken});
+    } else {
+      this.#update({state: 'active', lastError: error, hasRefreshToken, retry});
     }
-    this.#update({state: 'active', lastError: error, hasRefreshToken: this.#refreshToken !== undefined});
-    const retryAt = this.#refreshToken === undefined ? undefined : renewalRetryAt(error, left, now);
     if (retryAt !== undefined) this.#timers.arm('renew', retryAt, () => void this.renew());
   }
 
   #onExpiry(): void {
     // A renewal in flight decides the state itself when it settles.
     const snapshot = this.#context.store.getSnapshot();
-    if (snapshot.state === 'active') this.expire(expiredError(snapshot.lastError));
+    if (snapshot.state !== 'active') return;
+    if (snapshot.retry) {
+      // The retry timer stays armed: the refresh token is tried again before the password is asked.
+      if (this.#access) this.#access.gone = true;
+      this.#update({state: 'expired', lastError: expiredError(snapshot.lastError)});
+      return;
+    }
+    this.expire(expiredError(snapshot.lastError));
   }
 
   #update(change: Partial<SessionSnapshot>): void {

@@ -353,7 +353,7 @@ describe('client against the demo server: failures', () => {
         assert.equal(probed.fingerprint256, demo.fingerprint256);
 
         const seen = error.certificate;
-        local.setTrust({pin: {hostPort: seen.hostPort, pem: seen.pem, fingerprint256: seen.fingerprint256, trustedAt: new Date().toISOString()}});
+        local.setTrust(seen.hostPort, {pin: {hostPort: seen.hostPort, pem: seen.pem, fingerprint256: seen.fingerprint256, trustedAt: new Date().toISOString()}});
         const token = await local.auth.createToken({username: demo.username, password: demo.password, expiration: 60});
         secrets.add(token.token);
         assert.equal(demo.requests.length, 1);

@@ -172,6 +172,27 @@ describe('TLS trust: nothing is sent to an untrusted server', () => {
     });
   });
 
+  it('accepts a pinned leaf that an unknown CA issued, sent alone or with its CA (partial-chain trust)', async () => {
+    for (const identity of [caLeafIp, {...caLeafIp, chainPems: [ca.certPem]}]) {
+      await withServer(identity, (hostPort) => ({pin: pinOf(caLeafIp, hostPort)}), async (server, client) => {
+        const infos = await client.confd.infos({token: 'tok'});
+        assert.equal(infos.wazo_version, '25.01');
+        assert.deepEqual(server.requests(), ['GET /api/confd/1.1/infos']);
+      });
+    }
+  });
+
+  it('refuses another leaf of the same CA when one of its leaves is pinned, and sends zero bytes', async () => {
+    const sibling = generateCertificate({commonName: 'pbx', altNames: [{ip: '127.0.0.1'}], issuer: ca});
+    await withServer({...sibling, chainPems: [ca.certPem]}, (hostPort) => ({pin: pinOf(caLeafIp, hostPort)}), async (server, client) => {
+      const error = await certificateFailure(login(client));
+      assert.equal(error.kind, 'cert-changed');
+      assert.equal(error.certificate.fingerprint256, sibling.fingerprint256);
+      await server.settled();
+      assert.equal(server.bytes(), 0);
+    });
+  });
+
   it('does not let a pinned CA:TRUE certificate vouch for a leaf it signed', async () => {
     await withServer({...caLeafIp, chainPems: [ca.certPem]}, (hostPort) => ({pin: pinOf(ca, hostPort)}), async (server, client) => {
       const error = await certificateFailure(login(client));
@@ -233,15 +254,15 @@ describe('TLS trust: nothing is sent to an untrusted server', () => {
       assert.equal(server.connections(), 1, 'the two requests share one keep-alive connection');
       const bytesBefore = server.bytes();
 
-      client.setTrust({pin: pinOf(selfB, client.target.hostPort)});
+      client.setTrust(client.target.hostPort, {pin: pinOf(selfB, client.target.hostPort)});
       const error = await certificateFailure(client.confd.infos({token: 'tok'}));
       assert.equal(error.kind, 'cert-changed');
       await server.settled();
       assert.equal(server.bytes(), bytesBefore, 'nothing went out on the old connection');
       assert.equal(server.requests().length, 2);
-      assert.equal(client.trust.pin?.fingerprint256, selfB.fingerprint256);
+      assert.equal(client.trustOf(client.target.hostPort).pin?.fingerprint256, selfB.fingerprint256);
 
-      client.setTrust({pin: pinOf(selfA, client.target.hostPort)});
+      client.setTrust(client.target.hostPort, {pin: pinOf(selfA, client.target.hostPort)});
       await client.confd.infos({token: 'tok'});
       assert.equal(server.requests().length, 3);
     });

@@ -173,3 +173,44 @@ describe('First contact with a self-signed certificate', () => {
     });
   });
 });
+
+describe('Split hosts: wazo-confd on another host with its own certificate', () => {
+  test('each host has its own Certificate screen and pin, before any credential or token goes to it', async () => {
+    await withDemoServer({users: 5, lines: 5, splitConfd: {}}, async (split) => {
+      const confdPort = split.confd.port;
+      await using(startApp({server: split.hostPort, username: 'admin', confdUrl: split.confdUrl}), async (harness) => {
+        await waitForText(harness.app, `The certificate of ${split.hostPort} is not trusted yet`, 8000);
+        assert.ok(harness.app.lastFrame()?.includes(split.fingerprint256.slice(0, 23)), harness.app.lastFrame());
+        await press(harness.app, 'y');
+        await waitForText(harness.app, `The certificate of ${split.confd.hostPort} is not trusted yet`, 8000);
+        assert.deepEqual(credentialRequests(split.requests), [], 'no credential before both decisions');
+        assert.equal(split.requests.filter((request) => request.port === confdPort).length, 0, 'nothing reached confd yet');
+        await press(harness.app, 'y');
+        await waitForText(harness.app, `Pinned ${split.confd.hostPort}`);
+        await press(harness.app, split.password, KEYS.enter);
+        await waitForText(harness.app, /Users {2}rows 1–/, 8000);
+        const pins = new PinStore(harness.configDir);
+        assert.equal(pins.get(split.hostPort)?.fingerprint256, split.fingerprint256);
+        assert.equal(pins.get(split.confd.hostPort)?.fingerprint256, split.confd.fingerprint256);
+        assert.deepEqual(pinnedHostPorts(harness.configDir).sort(), [split.hostPort, split.confd.hostPort].sort());
+      });
+    });
+  });
+
+  test('with wazo-auth pinned, a password typed first waits for the confd decision, then logs in', async () => {
+    await withDemoServer({users: 5, lines: 5, splitConfd: {}}, async (split) => {
+      const harness = startApp({server: split.hostPort, username: 'admin', confdUrl: split.confdUrl, prepare: (dir) => pinDemo(dir, split)});
+      await using(harness, async () => {
+        await waitForText(harness.app, `The certificate of ${split.confd.hostPort} is not trusted yet`, 8000);
+        await press(harness.app, 'n');
+        await waitForText(harness.app, `Certificate of ${split.confd.hostPort} refused`);
+        await press(harness.app, split.password, KEYS.enter);
+        await waitForText(harness.app, `The certificate of ${split.confd.hostPort} is not trusted yet`, 8000);
+        assert.deepEqual(credentialRequests(split.requests), [], 'the password waits for the decision');
+        await press(harness.app, 'y');
+        await waitForText(harness.app, /Users {2}rows 1–/, 8000);
+        assert.equal(credentialRequests(split.requests).filter((request) => request.url.endsWith('/token')).length, 1);
+      });
+    });
+  });
+});

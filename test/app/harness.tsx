@@ -35,6 +35,10 @@ export interface AppOptions {
   rows?: number;
   /** Prepare the config dir (pins, profiles) before the App reads it. */
   prepare?(configDir: string): void;
+  /** `--confd-url`, for split hosts. */
+  confdUrl?: string;
+  /** `--expiration`: the token lifetime the form starts with. */
+  expiration?: number;
 }
 
 /** A quitter that lets the test await the App's quit handler. */
@@ -67,6 +71,8 @@ export function startApp(options: AppOptions = {}): AppHarness {
     ...(options.server === undefined ? {} : {server: options.server}),
     ...(options.username === undefined ? {} : {username: options.username}),
     ...(options.profile === undefined ? {} : {profile: options.profile}),
+    ...(options.confdUrl === undefined ? {} : {confdUrl: options.confdUrl}),
+    ...(options.expiration === undefined ? {} : {expiration: options.expiration}),
   };
   const {quitter, done} = awaitableQuitter();
   const element = (columns: number, rows: number) => (

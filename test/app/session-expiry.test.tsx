@@ -23,8 +23,9 @@ test('the session expires with a failing renewal: the password prompt, then the 
       await press(app, KEYS.enter);
       await waitForText(app, /Users {2}rows 1–/, 8000);
       assert.match(app.lastFrame() ?? '', /expires in 0:0[34]/);
-      // Every renewal fails from now on; only this App's token requests are POST /token.
-      server.setFault({kind: 'status', status: 500}, /^\/api\/auth\/0\.1\/token$/);
+      // Every renewal is refused from now on (a 401: the refresh token is no longer accepted; a
+      // failure that may pass would be retried instead); only this App's token requests are POST /token.
+      server.setFault({kind: 'status', status: 401}, /^\/api\/auth\/0\.1\/token$/);
 
       await press(app, '/');
       await press(app, 'an', KEYS.enter);

@@ -1,7 +1,8 @@
 /**
  * Issue "Log in and keep the token alive", end to end: confirm the certificate, log in, watch
  * `expires in` count down, quit, and the token is no longer valid on the server. Then the other
- * ways out (SIGTERM, SIGHUP, Ctrl-C) give their exit codes, restore the terminal and revoke too.
+ * ways out (SIGTERM, SIGHUP, Ctrl-C) give their exit codes, restore the terminal and revoke too;
+ * none leaves an access token or a refresh token on the server.
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {demoRequest} from '../helpers/demo.js';
+import {liveTokens} from '../helpers/live-tokens.js';
 import {startTerminal, type Terminal} from '../helpers/tmux.js';
 
 /** The access tokens the app used against confd, in order. */
@@ -61,6 +63,7 @@ test('log in, the countdown runs, q revokes the token and restores the terminal'
     assert.equal(await terminal.waitForExit(), 0);
     assert.equal(await terminal.alternateScreen(), false, 'the terminal left the alternate screen');
     assert.equal(await isValid(server, token), false, 'the token was revoked on quit');
+    assert.deepEqual(await liveTokens(server, 'admin'), {sessions: 0, refreshTokens: []}, 'no access token and no refresh token left');
 
     for (const file of readdirSync(configDir, {recursive: true, withFileTypes: true})) {
       if (!file.isFile()) continue;
@@ -93,6 +96,7 @@ for (const [how, code] of [
       assert.equal(await terminal.waitForExit(), code);
       assert.equal(await terminal.alternateScreen(), false);
       assert.equal(await isValid(server, token), false);
+      assert.deepEqual(await liveTokens(server, 'admin'), {sessions: 0, refreshTokens: []}, 'the refresh token is deleted too');
     } finally {
       await terminal.close();
       await server.close();

@@ -15,6 +15,7 @@ import {confdSource} from '../../source/session/confd-source.js';
 import {formatRemaining} from '../../source/session/countdown.js';
 import {Session, type SessionOptions} from '../../source/session/session.js';
 import {settled} from './fakes.js';
+import {liveTokens} from '../helpers/live-tokens.js';
 
 const UNIQUE_PASSWORD = 'Zebra-7c1f-Pa55word';
 
@@ -147,6 +148,38 @@ describe('Session against the demo server', () => {
     assert.equal(session.snapshot.state, 'ended');
     assert.equal(session.snapshot.lastError, undefined);
     assert.equal(await client.auth.checkToken(token), false);
+  });
+
+  test('end() leaves no access token and no refresh token of this installation on the server', async () => {
+    const {session} = open();
+    const before = await liveTokens(server, 'carol');
+    await session.login('carol', UNIQUE_PASSWORD);
+    const during = await liveTokens(server, 'carol');
+    assert.equal(during.sessions, before.sessions + 1);
+    assert.ok(during.refreshTokens.includes('wazo-tui-session-test'), 'an offline login leaves a refresh token');
+    await session.end();
+    assert.equal(session.snapshot.lastError, undefined);
+    const after = await liveTokens(server, 'carol');
+    assert.equal(after.sessions, before.sessions, 'the access token is revoked');
+    assert.ok(!after.refreshTokens.includes('wazo-tui-session-test'), 'the refresh token is deleted');
+  });
+
+  test('end() during a renewal waits for it and revokes the token it brings', async () => {
+    const {session} = open({expiration: 2, revokeTimeoutMs: 3000});
+    const before = await liveTokens(server, 'carol');
+    await session.login('carol', UNIQUE_PASSWORD);
+    const refreshed = tokenPosts();
+    // The refresh request will take 600 ms: end() is called while it is in flight.
+    server.setLatency(600);
+    await waitFor('the renewal to start', () => session.snapshot.state === 'renewing');
+    await delay(100);
+    assert.equal(session.snapshot.state, 'renewing', 'the refresh answer has not arrived');
+    await session.end();
+    server.setLatency(0);
+    assert.equal(tokenPosts(), refreshed + 1, 'the renewal reached the server and brought a token');
+    const after = await liveTokens(server, 'carol');
+    assert.equal(after.sessions, before.sessions, 'neither the old token nor the renewed one is left alive');
+    assert.ok(!after.refreshTokens.includes('wazo-tui-session-test'));
   });
 
   test('end() against a hung server gives up at its time limit and does not throw', async () => {

@@ -140,20 +140,64 @@ describe('Session renewal', () => {
     await session.end();
   });
 
-  test('a transient renewal failure is retried at half the time left', async () => {
+  test('a renewal failing on something that may pass is retried after 2, 5, then every 10 s, and says so', async () => {
     const {clock, auth, session} = setup({expiration: 100});
     await session.login('admin', 'secret');
     auth.refreshError = new ApiError('unreachable', 'Connection refused');
     await clock.advance(80_000);
     assert.equal(count(auth.calls, 'refresh'), 1);
-    assert.equal(session.snapshot.hasRefreshToken, true);
-    auth.refreshError = undefined;
-    await clock.advance(9999);
-    assert.equal(count(auth.calls, 'refresh'), 1);
-    await clock.advance(1);
-    assert.equal(count(auth.calls, 'refresh'), 2);
     assert.equal(session.snapshot.state, 'active');
+    assert.equal(session.snapshot.retry?.error.kind, 'unreachable');
+    assert.equal(session.snapshot.retry?.retryAt, clock.now() + 2000);
+    for (const wait of [2000, 5000, 10_000, 10_000]) {
+      await clock.advance(wait - 1);
+      const before = count(auth.calls, 'refresh');
+      await clock.advance(1);
+      assert.equal(count(auth.calls, 'refresh'), before + 1, `retried after ${wait} ms`);
+    }
+    auth.refreshError = undefined;
+    await clock.advance(10_000);
+    assert.equal(session.snapshot.state, 'active');
+    assert.equal(session.snapshot.retry, undefined, 'a renewal that works clears the retry');
     assert.equal(session.remaining(), 100_000);
+    await session.end();
+  });
+
+  test('past expiry the refresh token is tried until wazo-auth answers; the password is not asked meanwhile', async () => {
+    const {clock, auth, session} = setup({expiration: 10});
+    await session.login('admin', 'secret');
+    auth.refreshError = new ApiError('unreachable', 'Connection refused');
+    await clock.advance(10_000);
+    assert.equal(session.snapshot.state, 'expired');
+    assert.ok(session.snapshot.retry, 'still retrying with the refresh token');
+    const waiting = session.withToken((token) => auth.call(token));
+    await clock.advance(30_000);
+    assert.equal(await settled(waiting), false, 'the call waits');
+    const refreshes = count(auth.calls, 'refresh');
+    assert.ok(refreshes >= 4, `${refreshes} refresh attempts`);
+    auth.refreshError = undefined;
+    await clock.advance(10_000);
+    assert.equal(session.snapshot.state, 'active');
+    assert.equal(session.snapshot.retry, undefined);
+    assert.match(await waiting, /^ok with token-/, 'the waiting call runs with the renewed token');
+    assert.equal(count(auth.calls, 'create'), 1, 'no password was needed');
+    await session.end();
+  });
+
+  test('past expiry, a refused refresh token stops the retries: then the password is asked', async () => {
+    const {clock, auth, session} = setup({expiration: 10});
+    await session.login('admin', 'secret');
+    auth.refreshError = new ApiError('unreachable', 'Connection refused');
+    await clock.advance(12_000);
+    assert.ok(session.snapshot.retry);
+    auth.refreshError = new ApiError('auth-failed', 'Unauthorized', {status: 401});
+    await clock.advance(10_000);
+    assert.equal(session.snapshot.state, 'expired');
+    assert.equal(session.snapshot.retry, undefined);
+    assert.equal(session.snapshot.hasRefreshToken, false);
+    const refreshes = count(auth.calls, 'refresh');
+    await clock.advance(60_000);
+    assert.equal(count(auth.calls, 'refresh'), refreshes, 'no more attempts');
     await session.end();
   });
 
@@ -231,23 +275,43 @@ describe('Session and 401 answers', () => {
 });
 
 describe('Session end and logout', () => {
-  test('end revokes the token, rejects waiting calls, and ignores a renewal that answers later', async () => {
+  test('end lets a renewal in flight land, then deletes the refresh token and revokes the renewed token', async () => {
     const {clock, auth, session} = setup();
     await session.login('admin', 'secret');
     const gate = deferred();
     auth.refreshGate = gate.promise;
     await clock.advance(4000);
-    const waiting = session.withToken((token) => auth.call(token));
-    await session.end();
-    assert.ok(auth.calls.includes('revoke token-1'));
-    assert.equal(session.snapshot.state, 'ended');
-    gate.resolve();
-    await assert.rejects(waiting, (error) => isApiError(error, 'cancelled'));
+    assert.equal(session.snapshot.state, 'renewing');
+    const ending = session.end();
     await flush();
-    assert.ok(auth.calls.includes('revoke token-2'), 'the late token is revoked, not left valid');
+    assert.equal(await settled(ending), false, 'end waits for the renewal');
+    gate.resolve();
+    await ending;
     assert.equal(session.snapshot.state, 'ended');
+    assert.deepEqual(auth.calls.slice(-2), ['delete-refresh wazo-tui-test with token-2', 'revoke token-2']);
+    assert.equal(session.snapshot.lastError, undefined);
     assert.equal(clock.pending, 0, 'no timer left behind');
     await assert.rejects(session.withToken((token) => auth.call(token)), (error) => isApiError(error, 'cancelled'));
+  });
+
+  test('end gives up on a renewal that hangs at half its time limit, and revokes the token it brings later', async () => {
+    const {clock, auth, session} = setup({expiration: 60, revokeTimeoutMs: 2000});
+    await session.login('admin', 'secret');
+    const gate = deferred();
+    auth.refreshGate = gate.promise;
+    await clock.advance(48_000);
+    assert.equal(session.snapshot.state, 'renewing');
+    const ending = session.end();
+    await clock.advance(999);
+    assert.equal(await settled(ending), false);
+    await clock.advance(1);
+    await ending;
+    assert.equal(session.snapshot.state, 'ended');
+    assert.equal(session.snapshot.lastError?.kind, 'timeout');
+    assert.deepEqual(auth.calls.slice(-2), ['delete-refresh wazo-tui-test with token-1', 'revoke token-1'], 'with half the limit left, what it held is revoked');
+    gate.resolve();
+    await flush();
+    assert.ok(auth.calls.includes('revoke token-2'), 'the late token is revoked, not left valid');
   });
 
   test('end never throws and gives up on a hung server after its time limit', async () => {

@@ -11,7 +11,9 @@ import {PIN_MISMATCH_CODE} from './trust-errors.js';
 
 /**
  * Build the agent for a policy. Pinned: the pinned PEM is the only trust anchor and the leaf's
- * fingerprint must equal the pin (a CA:TRUE pin cannot vouch for another leaf). Not pinned: the
+ * fingerprint must equal the pin (a CA:TRUE pin cannot vouch for another leaf). The anchor may be
+ * a leaf that some CA issued: OpenSSL's partial-chain trust (`allowPartialTrustChain`, Node ≥ 22.9)
+ * lets a chain end at it instead of climbing to a root we do not hold. Not pinned: the
  * CA bundle and the normal host name check. Keep-alive, but no TLS session cache, so a new policy
  * on a new agent is checked on every new connection.
  */
@@ -19,12 +21,14 @@ export function createAgent(policy: TrustPolicy, caBundle: readonly string[]): A
   const pin = policy.pin;
   let ca: string[];
   let identity: typeof checkServerIdentity;
+  let partialChain = false;
   if (pin) {
     const fingerprint = fingerprintOf(pin.pem);
     if (fingerprint !== pin.fingerprint256) {
       throw new Error(`The pin for ${pin.hostPort} is inconsistent: its PEM has fingerprint ${fingerprint}, not ${pin.fingerprint256}`);
     }
     ca = [pin.pem];
+    partialChain = true;
     identity = (_host: string, cert: PeerCertificate) =>
       cert.fingerprint256 === fingerprint ? undefined : pinMismatch(pin.hostPort, fingerprint, cert.fingerprint256);
   } else {
@@ -36,7 +40,8 @@ export function createAgent(policy: TrustPolicy, caBundle: readonly string[]): A
     maxCachedSessions: 0,
     rejectUnauthorized: true,
     ca,
-    secureContext: createSecureContext({ca}),
+    // Only with a pin, whose fingerprint check below is strict: a CA bundle keeps full chains.
+    secureContext: createSecureContext({ca, allowPartialTrustChain: partialChain}),
     checkServerIdentity: identity,
   });
 }
