@@ -4,11 +4,12 @@
  * get values and callbacks.
  */
 import {useEffect, useRef, useState} from 'react';
-import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
+import {Box, Text, useApp, useWindowSize} from 'ink';
 import type {WazoClient} from '../api/contract.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {TuiCommand} from '../cli/args.js';
 import type {ProfileStore} from '../config/profiles.js';
+import {KeyboardProvider, useKeyboard} from '../hooks/keyboard.js';
 import {TooSmall} from '../components/TooSmall.js';
 import {MIN_HEIGHT, MIN_WIDTH} from '../components/layout.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
@@ -44,8 +45,18 @@ type Phase =
 
 const defaultExpiration = 3600;
 
-export function App({command, configDir, profiles, color, startDemo, quitter, size}: AppProps) {
+/** The dashboard, with one keyboard reader for every screen (Ctrl-C quits from any of them). */
+export function App(props: AppProps) {
+  return (
+    <KeyboardProvider onInterrupt={() => props.quitter.quit(130)}>
+      <Screens {...props} />
+    </KeyboardProvider>
+  );
+}
+
+function Screens({command, configDir, profiles, color, startDemo, quitter, size}: AppProps) {
   const {exit} = useApp();
+  const keyboard = useKeyboard();
   const windowSize = useWindowSize();
   const {columns, rows} = size ?? windowSize;
   const [phase, setPhase] = useState<Phase>(startDemo ? {kind: 'starting'} : {kind: 'connect'});
@@ -97,24 +108,20 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     if (!startDemo && command.server) void chooseServer(command.server);
   }, []);
 
-  useInput(
-    (input, key) => {
-      if (key.ctrl && input === 'c') quitter.quit(130);
-    },
-    {isActive: phase.kind !== 'main'},
-  );
-
   async function chooseServer(server: string): Promise<boolean> {
     setBusy(`Checking the certificate of ${server}…`);
     try {
       const outcome = await checkTrust(context.current, server);
       if (outcome.kind === 'decide') {
+        // Keys typed before the question was on screen must not answer it.
+        keyboard.drop();
         setPhase({kind: 'certificate', error: outcome.error, view: certificateView(outcome.error)});
         return false;
       }
       return true;
     } catch (error) {
       pending.current = undefined;
+      keyboard.drop();
       setStatus(errorStatus(error));
       return false;
     } finally {
@@ -131,6 +138,8 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       return;
     }
     pending.current = submitted;
+    // Keys typed after Enter are for the next screen: they wait for it, or go if the login fails.
+    keyboard.hold();
     if (!(await chooseServer(submitted.server))) return;
     await login();
   }
@@ -139,6 +148,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     const submitted = pending.current;
     pending.current = undefined;
     if (!submitted) return;
+    keyboard.hold();
     setBusy(`Logging in to ${submitted.server} as ${submitted.username}…`);
     try {
       const {session, client} = await logIn(context.current, {...submitted, expiration: Number(submitted.expiration)});
@@ -147,7 +157,9 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
       setValues({...submitted, password: ''});
       setStatus(undefined);
       setPhase({kind: 'main', session, client, server: submitted.server});
+      keyboard.release();
     } catch (error) {
+      keyboard.drop();
       if (error instanceof CertificateError) {
         setPhase({kind: 'certificate', error, view: certificateView(error)});
         pending.current = submitted;

@@ -4,7 +4,8 @@
  * the server is trusted.
  */
 import {useEffect, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeys} from '../hooks/keyboard.js';
 import type {Profile} from '../config/profiles.js';
 import {TextField} from '../components/TextField.js';
 import {statusPrefix} from '../components/StatusLine.js';
@@ -85,7 +86,7 @@ export function Connect(props: ConnectProps) {
     props.onSubmit({...current, server: current.server.trim(), username: current.username.trim()});
   };
 
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.tab) move(key.shift ? -1 : 1);
     else if (key.downArrow && focus !== 'server') move(1);
     else if (key.upArrow && focus !== 'server') move(-1);
