@@ -109,9 +109,12 @@ class KeyQueue {
     this.held = true;
   }
 
+  /** Lets the held keys go, once React has committed the screen they were held for. */
   release(): void {
+    if (!this.held) return;
     this.held = false;
-    this.schedule();
+    this.awaitingCommit = true;
+    this.requestCommit.current();
   }
 
   clear(): void {
