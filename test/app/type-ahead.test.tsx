@@ -6,6 +6,7 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {maxWaitMs} from '../../source/hooks/keyboard.js';
 import {confdGet, login} from '../helpers/demo.js';
 import {frameLines, KEYS, press, waitForText, type Rendered} from '../helpers/ink.js';
 import {loginApp, pinDemo, startApp, using, waitUntil} from './harness.js';
@@ -137,6 +138,24 @@ describe('type-ahead on the main screen', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.match(app.lastFrame() ?? '', /^Users {2}\/emilie tremblay/m, 'the paste did not submit: the field is still open');
       assert.equal(revocations(start), 0);
+    });
+  });
+});
+
+describe('a key waiting for a list never blocks the keyboard', () => {
+  test('with confd hanging, a j typed ahead of the new list is dropped after its wait, and q then quits', async () => {
+    const harness = await loginApp(server);
+    await using(harness, async ({app}) => {
+      await server.setFault({kind: 'hang'}, /^\/api\/confd\/1\.1\/users/);
+      try {
+        const started = Date.now();
+        burst(app, 'sjq');
+        await waitUntil(() => harness.exitCode() !== undefined, () => `q did not quit:\n${app.lastFrame()}`, 6000);
+        assert.equal(harness.exitCode(), 0);
+        assert.ok(Date.now() - started >= maxWaitMs, 'the j waited its whole wait for the list before it was dropped');
+      } finally {
+        await server.setFault({kind: 'none'});
+      }
     });
   });
 });
