@@ -4,7 +4,6 @@
  * keys, one at a time in the order typed (hooks/keyboard.tsx). A masked field shows one `•` per
  * character and never echoes its value anywhere.
  */
-import {useRef} from 'react';
 import {Text} from 'ink';
 import {useKeys} from '../hooks/keyboard.js';
 import {stripControls} from '../text/control-chars.js';
@@ -40,21 +39,12 @@ export function pastedText(text: string): string {
 /** The text field (see the module comment). */
 export function TextField({value, onChange, onSubmit, onCancel, mask = false, placeholder = '', focus, width}: TextFieldProps) {
   const theme = useTheme();
-  // Several keys can arrive before the parent re-renders with the new value: edit the latest one.
-  const latest = useRef(value);
-  const seen = useRef(value);
-  if (seen.current !== value) {
-    seen.current = value;
-    latest.current = value;
-  }
-  const change = (next: string) => {
-    latest.current = next;
-    onChange(next);
-  };
+  // Each key comes after the parent re-rendered with the previous one's value (hooks/keyboard.tsx).
+  const change = (next: string) => onChange(next);
 
   useKeys(
     (input, key) => {
-      const current = latest.current;
+      const current = value;
       if (key.return) onSubmit?.(current);
       else if (key.escape) onCancel?.();
       else if (key.backspace || key.delete) change(graphemes(current).slice(0, -1).join(''));
@@ -66,7 +56,7 @@ export function TextField({value, onChange, onSubmit, onCancel, mask = false, pl
         if (next !== current) change(next);
       }
     },
-    {isActive: focus, onPaste: (text) => change(latest.current + pastedText(text))},
+    {isActive: focus, takesRuns: true, onPaste: (text) => change(value + pastedText(text))},
   );
 
   const shown = mask ? '•'.repeat(graphemes(value).length) : sanitize(value);

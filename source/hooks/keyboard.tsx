@@ -36,8 +36,14 @@ export const escapeJoinMs = 50;
 
 type Item = KeyPress | {paste: string};
 
+/** A typed printable character (Shift aside, no flag): what a run of text is made of. */
+function isText(item: Item): item is KeyPress {
+  return !('paste' in item) && item.input !== '' && isPlain(item.key);
+}
+
 interface Registration {
   handler: {current: KeyHandler};
+  runs: {current: boolean};
   paste: {current: ((text: string) => void) | undefined};
   active: {current: boolean};
 }
@@ -140,7 +146,7 @@ class KeyQueue {
   /** Applies the next key now; the one after it comes once React has committed what it did. */
   private pump(): void {
     if (this.held || this.awaitingCommit) return;
-    const item = this.items[0];
+    const item = this.coalesce();
     if (!item) return;
     if (this.deliver(item) === 'wait') {
       const since = (this.waitingSince ??= Date.now());
@@ -151,11 +157,27 @@ class KeyQueue {
     }
     this.stopWaiting();
     this.items.shift();
-    if (this.items.length === 0) return;
     // React renders later (its scheduler), not when a handler sets state: a render of the
-    // provider, batched with whatever the key changed, says when that is done.
+    // provider, batched with whatever the key changed, says when that is done. Even with the
+    // queue empty: the next key may come in this same chunk (after a paste, say).
     this.awaitingCommit = true;
     this.requestCommit.current();
+  }
+
+  /**
+   * The next item; a run of typed characters becomes one when every active handler takes runs
+   * (text fields): one render for a typed-ahead word instead of one per character.
+   */
+  private coalesce(): Item | undefined {
+    const first = this.items[0];
+    if (!first || !isText(first) || !this.registrations.every((each) => !each.active.current || each.runs.current)) return first;
+    let end = 1;
+    while (end < this.items.length && isText(this.items[end]!)) end += 1;
+    if (end === 1) return first;
+    const run = this.items.splice(0, end) as KeyPress[];
+    const joined: KeyPress = {input: run.map((each) => each.input).join(''), key: first.key};
+    this.items.unshift(joined);
+    return joined;
   }
 
   private schedule(): void {
@@ -221,19 +243,27 @@ export interface KeyOptions {
   isActive?: boolean;
   /** Pasted text (bracketed paste): text only, never keys. */
   onPaste?: (text: string) => void;
+  /**
+   * This handler takes a run of typed characters as one `input` and no character of it moves
+   * the focus (a text field; a form that only reads Tab and arrows). Runs are given only when
+   * every active handler takes them.
+   */
+  takesRuns?: boolean;
 }
 
 /** Takes keys in order, after every earlier key has been applied (see the module comment). */
-export function useKeys(handler: KeyHandler, {isActive = true, onPaste}: KeyOptions = {}): void {
+export function useKeys(handler: KeyHandler, {isActive = true, onPaste, takesRuns = false}: KeyOptions = {}): void {
   const keys = useQueue();
   const handlerRef = useRef(handler);
   const pasteRef = useRef(onPaste);
   const activeRef = useRef(isActive);
+  const runsRef = useRef(takesRuns);
+  runsRef.current = takesRuns;
   handlerRef.current = handler;
   pasteRef.current = onPaste;
   activeRef.current = isActive;
   useLayoutEffect(() => {
-    const registration = {handler: handlerRef, paste: pasteRef, active: activeRef};
+    const registration = {handler: handlerRef, paste: pasteRef, active: activeRef, runs: runsRef};
     keys.registrations.push(registration);
     return () => {
       keys.registrations.splice(keys.registrations.indexOf(registration), 1);

@@ -105,7 +105,8 @@ export function Connect(props: ConnectProps) {
         expiration: profile.expiration ? String(profile.expiration) : current.expiration,
       });
     }
-  });
+    // Typed characters are the fields' business: a run of them may come as one input.
+  }, {takesRuns: true});
 
   const labelWidth = Math.max(...fields.map((field) => labels[field].length)) + 2;
   const fieldWidth = Math.max(10, Math.min(60, props.width - labelWidth - 6));

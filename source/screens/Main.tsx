@@ -12,7 +12,7 @@ import {TooSmall, isTooSmall} from '../components/TooSmall.js';
 import {useKeys} from '../hooks/keyboard.js';
 import {useCollection} from '../hooks/use-collection.js';
 import {useSession} from '../hooks/use-session.js';
-import {matchKeys, type ActionId, type Scope} from '../keys.js';
+import {matchKey, type ActionId, type Scope} from '../keys.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
@@ -127,7 +127,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
   useKeys(
     (input, key) => {
       if (tooSmall) return;
-      const [action] = matchKeys(input, key, scope);
+      const action = matchKey(input, key, scope);
       if (action === undefined) return;
       if (listPending && tableWaits.has(action)) return 'wait';
       act(action);
