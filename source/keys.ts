@@ -58,6 +58,8 @@ export interface KeyBinding {
   footer?: string;
   /** Key text shown in the footer instead of the first key (e.g. `↑↓` for a pair of bindings). */
   footerKey?: string;
+  /** The actions whose keys `footerKey` depicts: a keymap that changes one of them drops it. */
+  footerKeyOf?: readonly ActionId[];
 }
 
 const lists: readonly Scope[] = ['table', 'detail', 'help', 'picker'];
@@ -65,10 +67,10 @@ const views: readonly Scope[] = ['table', 'detail'];
 
 /** All bindings, in help order. */
 export const keyTable: readonly KeyBinding[] = [
-  {id: 'nav.up', keys: ['Up', 'k'], help: 'Move up', group: 'Navigation', scopes: lists, footer: 'move', footerKey: '↑↓'},
+  {id: 'nav.up', keys: ['Up', 'k'], help: 'Move up', group: 'Navigation', scopes: lists, footer: 'move', footerKey: '↑↓', footerKeyOf: ['nav.up', 'nav.down']},
   {id: 'nav.down', keys: ['Down', 'j'], help: 'Move down', group: 'Navigation', scopes: lists},
   {id: 'page.prev', keys: ['PgUp', 'Ctrl-b'], help: 'Previous page', group: 'Navigation', scopes: lists},
-  {id: 'page.next', keys: ['PgDn', 'Ctrl-f'], help: 'Next page', group: 'Navigation', scopes: lists, footer: 'page', footerKey: 'PgUp/PgDn'},
+  {id: 'page.next', keys: ['PgDn', 'Ctrl-f'], help: 'Next page', group: 'Navigation', scopes: lists, footer: 'page', footerKey: 'PgUp/PgDn', footerKeyOf: ['page.prev', 'page.next']},
   {id: 'nav.first', keys: ['g', 'Home'], help: 'First row', group: 'Navigation', scopes: lists},
   {id: 'nav.last', keys: ['G', 'End'], help: 'Last row', group: 'Navigation', scopes: lists},
   {id: 'detail.open', keys: ['Enter'], help: 'Open the selected record', group: 'Collection', scopes: ['table'], footer: 'open'},
@@ -85,12 +87,26 @@ export const keyTable: readonly KeyBinding[] = [
   {id: 'detail.raw', keys: ['y'], help: 'Show the raw JSON', group: 'Detail', scopes: ['detail'], footer: 'raw'},
   {id: 'picker.choose', keys: ['Enter'], help: 'Choose the selected item', group: 'App', scopes: ['picker'], footer: 'choose'},
   {id: 'app.back', keys: ['Esc'], help: 'Back / close', group: 'App', scopes: ['detail', 'help', 'picker'], footer: 'back'},
-  {id: 'app.command', keys: [':'], help: 'Command line (:users, :lines, :tenant NAME, :logout, :q)', group: 'App', scopes: views, footer: 'command'},
+  {id: 'app.command', keys: [':'], help: 'Command line (:users, :tenant NAME, :ctx NAME, :logout, :q)', group: 'App', scopes: views, footer: 'command'},
   {id: 'app.acl', keys: ['a'], help: "Show the token's ACL", group: 'App', scopes: views},
   {id: 'app.logout', keys: ['L'], help: 'Log out (revokes the token)', group: 'App', scopes: views},
   {id: 'app.help', keys: ['?'], help: 'Help on/off', group: 'App', scopes: ['global'], footer: 'help'},
   {id: 'app.quit', keys: ['q', 'Ctrl-c'], help: 'Quit (revokes the token)', group: 'App', scopes: ['global'], footer: 'quit'},
 ];
+
+/**
+ * The table in force: the defaults above, or what the keymap file made of them (keymap.ts),
+ * installed once at start-up before anything is drawn. The footer, `?` and `--help-keys` read it.
+ */
+let active: readonly KeyBinding[] = keyTable;
+
+export function installKeyTable(table: readonly KeyBinding[]): void {
+  active = table;
+}
+
+export function activeKeyTable(): readonly KeyBinding[] {
+  return active;
+}
 
 const groups: readonly KeyGroup[] = ['Navigation', 'Collection', 'Detail', 'App'];
 
@@ -98,7 +114,7 @@ function activeIn(binding: KeyBinding, scope: Scope): boolean {
   return binding.scopes.includes('global') || binding.scopes.includes(scope);
 }
 
-const namedKeys: Readonly<Record<string, (key: Key) => boolean>> = {
+export const namedKeys: Readonly<Record<string, (key: Key) => boolean>> = {
   Up: (key) => key.upArrow,
   Down: (key) => key.downArrow,
   PgUp: (key) => key.pageUp,
@@ -123,7 +139,7 @@ function matches(name: string, input: string, key: Key): boolean {
 /** The action bound to one Ink key event in `scope`, if any. */
 export function matchKey(input: string, key: Key, scope: Scope): ActionId | undefined {
   if (key.eventType === 'release') return undefined;
-  for (const binding of keyTable) {
+  for (const binding of active) {
     if (activeIn(binding, scope) && binding.keys.some((name) => matches(name, input, key))) return binding.id;
   }
   return undefined;
@@ -137,7 +153,7 @@ export interface FooterHint {
 
 /** The footer hints for `scope`: help first (it leads to everything else), then table order. */
 export function footerHints(scope: Scope): FooterHint[] {
-  const hints = keyTable
+  const hints = active
     .filter((binding) => binding.footer !== undefined && activeIn(binding, scope))
     .map((binding) => ({id: binding.id, keys: binding.footerKey ?? binding.keys[0] ?? '', label: binding.footer ?? ''}));
   hints.sort((a, b) => Number(b.id === 'app.help') - Number(a.id === 'app.help'));
@@ -155,14 +171,14 @@ export function helpSections(scope: Scope): HelpSection[] {
   return groups
     .map((group) => ({
       group,
-      entries: keyTable
+      entries: active
         .filter((binding) => binding.group === group && activeIn(binding, scope))
         .map((binding) => ({keys: binding.keys.join(', '), help: binding.help})),
     }))
     .filter((section) => section.entries.length > 0);
 }
 
-/** The whole key table as a Markdown table, for the README. */
+/** The default key table as a Markdown table, for the README. */
 export function keyTableMarkdown(): string {
   const rows = keyTable.map((binding) => {
     const keys = binding.keys.map((name) => `\`${name}\``).join(', ');

@@ -2,13 +2,15 @@
  * Command-line parsing on node:util parseArgs (no dependency needed for this grammar).
  * One place turns argv into a typed command; usage errors exit 2.
  */
-import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import type {ConfdCollection} from '../api/contract.js';
 import {UsageError} from '../api/errors.js';
 import {isCollectionName} from '../resources/registry.js';
+import {integer, parse} from './parse.js';
+import {parseProfilesCommand, parsePinsCommand, type PinsCommand, type ProfilesCommand} from './profile-args.js';
 import {CERTIFICATE_MODES, parseFaultSpec, type CertificateMode, type DemoFault} from '../demo/fault-spec.js';
 
 export {UsageError};
+export type {PinsCommand, ProfilesCommand, ProfileFields} from './profile-args.js';
 
 export interface CommonOptions {
   configDir?: string;
@@ -21,6 +23,8 @@ export interface CommonOptions {
 export interface TuiCommand extends CommonOptions {
   kind: 'tui';
   server?: string;
+  /** `-p NAME`: the profile to connect with. */
+  profile?: string;
   username?: string;
   expiration?: number;
   demo: boolean;
@@ -43,6 +47,7 @@ export interface ListCommand extends CommonOptions {
   kind: 'list';
   collection: ConfdCollection;
   server?: string;
+  profile?: string;
   username?: string;
   passwordStdin: boolean;
   expiration?: number;
@@ -77,8 +82,17 @@ export interface DemoServerCommand {
   clockOffsetMs?: number;
 }
 
+/** `--help-keys`: the key table as the keymap file leaves it. */
+export interface HelpKeysCommand {
+  kind: 'help-keys';
+  configDir?: string;
+}
+
 export type Command =
   | TuiCommand
+  | HelpKeysCommand
+  | ProfilesCommand
+  | PinsCommand
   | CertCommand
   | TrustCommand
   | ListCommand
@@ -95,18 +109,18 @@ const common = {
   help: {type: 'boolean', short: 'h'},
 } as const;
 
-function integer(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
-  }
-  return Number(value);
-}
-
 function oneServer(positionals: string[], command: string, required: boolean): string | undefined {
   if (positionals.length > 1) throw new UsageError(`${command} takes one server, got: ${positionals.join(' ')}`);
   if (required && positionals.length === 0) throw new UsageError(`${command} needs a SERVER (host, host:port or https://host[:port])`);
   return positionals[0];
+}
+
+/** `-p NAME`: a profile names its server, so it goes with no SERVER (and not with --demo). */
+function profileName(name: string | undefined, server: string | undefined, demo: boolean): string | undefined {
+  if (name === undefined) return undefined;
+  if (server !== undefined) throw new UsageError(`give a SERVER or -p ${name}, not both (the profile names its server)`);
+  if (demo) throw new UsageError('--demo starts its own server: give no -p with it');
+  return name;
 }
 
 function commonOf(values: Record<string, unknown>): CommonOptions {
@@ -117,14 +131,6 @@ function commonOf(values: Record<string, unknown>): CommonOptions {
     confdUrl: values['confd-url'] as string | undefined,
     noColor: Boolean(values['no-color']),
   };
-}
-
-function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
-  try {
-    return parseArgs({args, options, allowPositionals: true, strict: true} as const);
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
-  }
 }
 
 /** The fault, certificate and timing flags of `demo-server`. */
@@ -171,6 +177,10 @@ export function parseCommand(argv: string[]): Command {
   // `wazo-tui users`, `wazo-tui lines`…: one script command per collection of the registry.
   if (isCollectionName(first)) return parseList(first, rest);
   switch (first) {
+    case 'profiles':
+      return parseProfilesCommand(rest);
+    case 'pins':
+      return parsePinsCommand(rest);
     case 'cert': {
       const {values, positionals} = parse(rest, {...common, json: {type: 'boolean'}});
       if (values.help) return {kind: 'help'};
@@ -224,18 +234,23 @@ export function parseCommand(argv: string[]): Command {
       const {values, positionals} = parse(argv, {
         ...common,
         username: {type: 'string', short: 'u'},
+        profile: {type: 'string', short: 'p'},
         expiration: {type: 'string'},
         demo: {type: 'boolean'},
+        'help-keys': {type: 'boolean'},
         version: {type: 'boolean', short: 'v'},
       });
       if (values.help) return {kind: 'help'};
       if (values.version) return {kind: 'version'};
+      if (values['help-keys']) return {kind: 'help-keys', configDir: values['config-dir']};
       const server = oneServer(positionals, 'wazo-tui', false);
       if (values.demo && server) throw new UsageError('--demo starts its own server: give no SERVER with it');
+      const profile = profileName(values.profile, server, Boolean(values.demo));
       return {
         kind: 'tui',
         ...commonOf(values),
         server,
+        profile,
         username: values.username,
         expiration: integer('expiration', values.expiration, 1, 315360000),
         demo: Boolean(values.demo),
@@ -249,6 +264,7 @@ function parseList(collection: ConfdCollection, rest: string[]): Command {
   const {values, positionals} = parse(rest, {
     ...common,
     username: {type: 'string', short: 'u'},
+    profile: {type: 'string', short: 'p'},
     'password-stdin': {type: 'boolean'},
     expiration: {type: 'string'},
     search: {type: 'string'},
@@ -269,6 +285,7 @@ function parseList(collection: ConfdCollection, rest: string[]): Command {
     ...commonOf(values),
     collection,
     server: oneServer(positionals, collection, false),
+    profile: profileName(values.profile, positionals[0], false),
     username: values.username,
     passwordStdin: Boolean(values['password-stdin']),
     expiration: integer('expiration', values.expiration, 1, 315360000),

@@ -8,10 +8,20 @@ export const usage = `wazo-tui — a keyboard-driven terminal dashboard for Wazo
 
 Usage:
   wazo-tui [SERVER] [options]          full-screen dashboard (SERVER: host, host:port, https://host[:port])
+  wazo-tui -p NAME [options]           the dashboard on a profile's server (:ctx NAME switches inside)
   wazo-tui --demo                      the dashboard on an embedded demo server
   wazo-tui cert SERVER [--json]        print the server certificate and its SHA-256 fingerprint
   wazo-tui trust SERVER --fingerprint FP [--replace]
                                        pin the certificate if the server shows exactly FP
+  wazo-tui profiles [list|show NAME|rm NAME] [--json]
+  wazo-tui profiles add NAME SERVER [--username U] [--auth-url URL] [--confd-url URL]
+           [--ca-file PEM]... [--tenant T] [--collection C] [--expiration SECONDS]
+  wazo-tui profiles edit NAME [--server S] [the same flags]... [--clear KEY]...
+                                       the profiles file; --clear auth-url, ca-file, username,
+                                       confd-url, tenant, collection or expiration forgets one
+  wazo-tui pins [list] [--json] | pins rm HOST[:PORT]
+                                       the pinned certificates; rm forgets one (port 443 by default)
+  wazo-tui --help-keys                 every action and its keys, as the keymap file leaves them
   wazo-tui ${listCommands} [SERVER] --username U --password-stdin
            [--search S] [--limit N] [--offset N] [--order COL] [--direction asc|desc]
            [--tenant UUID] [--recurse] [--json]
@@ -27,7 +37,8 @@ Usage:
                                        malformed, 5xx, auth-down (see the README)
 
 Options:
-  -u, --username U       wazo-auth username (remembered per server; the password never is)
+  -p, --profile NAME     use a profile's server, URLs, CA files, username, tenant, collection
+  -u, --username U       wazo-auth username (remembered in the profile; the password never is)
   --expiration SECONDS   token lifetime (default 3600)
   --ca-file PEM          trust this CA bundle too (repeatable)
   --config-dir DIR       settings and pins (default $WAZO_TUI_CONFIG_DIR, $XDG_CONFIG_HOME/wazo-tui, ~/.config/wazo-tui)

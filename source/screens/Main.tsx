@@ -14,6 +14,7 @@ import {useCollection} from '../hooks/use-collection.js';
 import {useSession} from '../hooks/use-session.js';
 import {matchKey, type ActionId, type Scope} from '../keys.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
+import type {ConfdCollection} from '../api/contract.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
 import type {SafeText} from '../text/sanitize.js';
@@ -36,6 +37,14 @@ export interface MainProps {
   workspace: Workspace;
   onQuit(code: number): void;
   onLogout(): void;
+  /** The collection shown first (the profile's), users by default. */
+  initialCollection?: ConfdCollection;
+  /** The profile names for `:ctx`, and the one in use. */
+  profiles: readonly string[];
+  profile?: string;
+  onSwitchProfile(name: string): void;
+  /** The collections `Tab` walks, in order (`preferences.tabCycle`); default every one. */
+  tabCycle?: readonly ConfdCollection[];
 }
 
 /** Table keys that act on rows: typed ahead of a list's first answer, they wait for it. */
@@ -44,11 +53,11 @@ const tableWaits: ReadonlySet<ActionId> = new Set<ActionId>(['nav.up', 'nav.down
 /** Header + title + column header + status + footer. */
 const chrome = 4;
 
-export function Main({width, height, server, workspace, onQuit, onLogout}: MainProps) {
+export function Main({width, height, server, workspace, onQuit, onLogout, initialCollection, profiles, profile, onSwitchProfile, tabCycle}: MainProps) {
   const {session, tenants} = workspace;
   const snapshot = useSession(session);
   const bodyHeight = Math.max(1, height - headerHeight(snapshot.fullAccess) - chrome);
-  const [state, dispatch] = useReducer(mainReducer, undefined, () => initialMainState('users', bodyHeight));
+  const [state, dispatch] = useReducer(mainReducer, undefined, () => initialMainState(initialCollection ?? 'users', bodyHeight));
   const [status, setStatus] = useState<Status>();
   const [commandText, setCommandText] = useState('');
   const [searchText, setSearchText] = useState('');
@@ -106,6 +115,10 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
     setSearchText,
     onQuit,
     onLogout,
+    profiles,
+    profile,
+    onSwitchProfile,
+    tabCycle,
   });
 
   const submitSearch = (text: string) => {
@@ -116,7 +129,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
   const textOpen = state.overlay?.kind === 'command' || state.overlay?.kind === 'search';
   const expired = snapshot.state === 'expired';
   const scope: Scope =
-    state.overlay?.kind === 'help' || state.overlay?.kind === 'acl' ? 'help' : state.overlay?.kind === 'tenants' ? 'picker' : detail ? 'detail' : 'table';
+    state.overlay?.kind === 'help' || state.overlay?.kind === 'acl' ? 'help' : state.overlay?.kind === 'tenants' || state.overlay?.kind === 'profiles' ? 'picker' : detail ? 'detail' : 'table';
 
   // Below the minimum size Main stays mounted (table, selection, search, open records are kept)
   // but takes no key; Ctrl-C, read before any screen gets a key, still quits.
@@ -144,6 +157,8 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
           aclLines={aclLines}
           fullAccess={snapshot.fullAccess}
           tenants={tenants}
+          profiles={profiles}
+          profile={profile}
           width={width}
           height={overlayHeight}
         />

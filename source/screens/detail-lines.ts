@@ -5,6 +5,7 @@
 import {redactSecrets} from '../resources/detail.js';
 import type {Relation, AnyResourceDescriptor} from '../resources/types.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
+import {spellOut} from '../text/terminal-safe.js';
 
 export type DetailLine =
   | {kind: 'title'; text: SafeText}
@@ -42,13 +43,14 @@ function displayValue(value: unknown): SafeText {
 
 /**
  * The record as the server sent it, pretty-printed, with the secrets the fields hide hidden here
- * too; JSON.stringify escapes control characters, and the sanitiser takes care of bidirectional
- * overrides and other invisible characters.
+ * too; JSON.stringify escapes control characters, spellOut what the table shapes (so every code
+ * point shows), and the sanitiser takes care of bidirectional overrides and other invisible
+ * characters.
  */
 export function rawLines(item: unknown): DetailLine[] {
   return JSON.stringify(redactSecrets(item), null, 2)
     .split('\n')
-    .map((text) => ({kind: 'raw', text: sanitize(text)}));
+    .map((text) => ({kind: 'raw', text: sanitize(spellOut(text))}));
 }
 
 /** Where the cursor starts: on the first related record, else on the first line. */

@@ -18,6 +18,7 @@ export type Overlay =
   | {kind: 'help'; top: number}
   | {kind: 'acl'; top: number}
   | {kind: 'tenants'; selected: number}
+  | {kind: 'profiles'; selected: number}
   | {kind: 'command'}
   | {kind: 'search'};
 
