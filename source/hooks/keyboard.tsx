@@ -67,19 +67,19 @@ class KeyQueue {
 
   /** One event from Ink. */
   take(input: string, key: Key): void {
-    let text = input;
+    let presses: KeyPress[] | undefined;
     const escape = this.pendingEscape;
     if (escape) {
       this.cancelEscape();
-      const joined = isPlain(key) ? completeEscape(text) : undefined;
+      const joined = isPlain(key) ? completeEscape(input) : undefined;
       if (joined) {
         this.items.push(joined.press);
-        text = joined.rest;
+        presses = joined.rest === '' ? [] : splitInput(joined.rest, key);
       } else {
         this.items.push(escape);
       }
     }
-    for (const press of text === '' && escape ? [] : splitInput(text, key)) {
+    for (const press of presses ?? splitInput(input, key)) {
       if (isInterrupt(press)) {
         this.clear();
         this.interrupt.current();

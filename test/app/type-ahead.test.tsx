@@ -120,6 +120,18 @@ describe('type-ahead on the main screen', () => {
     });
   });
 
+  test('Esc and then an arrow key soon after are two keys: back from a record, then down one row', async () => {
+    const first = await userIds({limit: 2});
+    await using(await loginApp(server), async ({app}) => {
+      await press(app, KEYS.enter);
+      await waitForRecord(app, first.ids[0]!);
+      app.stdin.write(KEYS.escape);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      app.stdin.write(KEYS.down);
+      await waitUntil(() => selectedId(app) === first.ids[1], () => `the second row selected in:\n${app.lastFrame()}`);
+    });
+  });
+
   test('a multi-line paste into the search field is one line of text; a paste over the table is no keys', async () => {
     const start = server.requests.length;
     await using(await loginApp(server), async (harness) => {
