@@ -107,6 +107,12 @@ class KeyQueue {
   }
 
   paste(text: string): void {
+    const escape = this.pendingEscape;
+    if (escape) {
+      // An Escape typed just before the paste comes first, as it was typed.
+      this.cancelEscape();
+      this.items.push(escape);
+    }
     this.items.push({paste: text});
     this.pump();
   }
