@@ -157,27 +157,6 @@ export function matchKey(input: string, key: Key, scope: Scope): ActionId | unde
   return undefined;
 }
 
-const plainKey: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
-  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
-  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
-};
-
-/**
- * The actions of one Ink input event, which can hold several typed characters: Ink delivers a
- * burst of plain keys (key repeat over SSH, `jjj`) as one multi-character `input`.
- */
-export function matchKeys(input: string, key: Key, scope: Scope): ActionId[] {
-  const single = matchKey(input, key, scope);
-  if (single !== undefined) return [single];
-  if (input.length <= 1 || key.ctrl || key.meta) return [];
-  return Array.from(input).flatMap((char) => {
-    const charKey = {...plainKey, shift: /^[A-Z]$/.test(char), return: char === '\r', tab: char === '\t'};
-    const action = matchKey(char === '\r' || char === '\t' ? '' : char, charKey, scope);
-    return action === undefined ? [] : [action];
-  });
-}
-
 /** One footer hint: the key text and a short label. */
 export interface FooterHint {
   keys: string;

@@ -8,7 +8,6 @@ import {
   keyTable,
   keyTableMarkdown,
   matchKey,
-  matchKeys,
   type ActionId,
   type Scope,
 } from '../source/keys.js';
@@ -163,26 +162,6 @@ describe('matchKey', () => {
         }
       }
     }
-  });
-});
-
-describe('matchKeys', () => {
-  it('splits a burst of typed keys delivered as one input', async () => {
-    const {instance, events} = recorder();
-    rendered.push(instance);
-    await press(instance, 'jjGk');
-    assert.equal(events.length, 1);
-    const [event] = events;
-    assert.ok(event !== undefined);
-    assert.equal(matchKey(event.input, event.key, 'table'), undefined);
-    assert.deepEqual(matchKeys(event.input, event.key, 'table'), ['nav.down', 'nav.down', 'nav.last', 'nav.up']);
-  });
-
-  it('returns the single action of a single key, and nothing for unbound text', () => {
-    assert.deepEqual(matchKeys('', {...plain, downArrow: true}, 'table'), ['nav.down']);
-    assert.deepEqual(matchKeys('xz', plain, 'table'), []);
-    assert.deepEqual(matchKeys('jx\rk', plain, 'table'), ['nav.down', 'detail.open', 'nav.up']);
-    assert.deepEqual(matchKeys('jj', {...plain, meta: true}, 'table'), []);
   });
 });
 

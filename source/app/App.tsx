@@ -4,11 +4,12 @@
  * get values and callbacks.
  */
 import {useEffect, useRef, useState} from 'react';
-import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
+import {Box, Text, useApp, useWindowSize} from 'ink';
 import type {WazoClient} from '../api/contract.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {TuiCommand} from '../cli/args.js';
 import type {NamedProfile, ProfileStore} from '../config/profiles.js';
+import {KeyboardProvider, useKeyboard} from '../hooks/keyboard.js';
 import {TooSmall} from '../components/TooSmall.js';
 import {MIN_HEIGHT, MIN_WIDTH} from '../components/layout.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
@@ -48,8 +49,18 @@ const defaultExpiration = 3600;
 /** How long quitting waits for an abandoned login's answer, to revoke it. */
 const abandonedLoginWaitMs = 2000;
 
-export function App({command, configDir, profiles, notices = [], color, startDemo, quitter, size}: AppProps) {
+/** The dashboard, with one keyboard reader for every screen (Ctrl-C quits from any of them). */
+export function App(props: AppProps) {
+  return (
+    <KeyboardProvider onInterrupt={() => props.quitter.quit(130)}>
+      <Screens {...props} />
+    </KeyboardProvider>
+  );
+}
+
+function Screens({command, configDir, profiles, notices = [], color, startDemo, quitter, size}: AppProps) {
   const {exit} = useApp();
+  const keyboard = useKeyboard();
   const windowSize = useWindowSize();
   const {columns, rows} = size ?? windowSize;
   const [phase, setPhase] = useState<Phase>(startDemo ? {kind: 'starting'} : {kind: 'connect'});
@@ -111,13 +122,6 @@ export function App({command, configDir, profiles, notices = [], color, startDem
     if (!startDemo && values.server !== '' && (command.server || command.profile)) void chooseServer(values.server);
   }, []);
 
-  useInput(
-    (input, key) => {
-      if (key.ctrl && input === 'c') quitter.quit(130);
-    },
-    {isActive: phase.kind !== 'main'},
-  );
-
   async function chooseServer(server: string): Promise<boolean> {
     const probe = ++probes.current;
     setBusy(`Checking the certificate of ${server}…`);
@@ -128,6 +132,8 @@ export function App({command, configDir, profiles, notices = [], color, startDem
       // A newer check (another server) or a quit abandoned this one: its answer is dropped.
       if (probe !== probes.current) return false;
       if (outcome.kind === 'decide') {
+        // Keys typed before the question was on screen must not answer it.
+        keyboard.drop();
         setPhase({kind: 'certificate', error: outcome.error, view: certificateView(outcome.error), server});
         return false;
       }
@@ -135,6 +141,7 @@ export function App({command, configDir, profiles, notices = [], color, startDem
     } catch (error) {
       if (probe !== probes.current) return false;
       pending.current = undefined;
+      keyboard.drop();
       setStatus(errorStatus(error));
       return false;
     } finally {
@@ -161,6 +168,8 @@ export function App({command, configDir, profiles, notices = [], color, startDem
         return;
       }
       pending.current = submitted;
+      // Keys typed after Enter are for the next screen: they wait for it, or go if the login fails.
+      keyboard.hold();
       if (!(await chooseServer(submitted.server))) return;
       await login();
     });
@@ -170,6 +179,7 @@ export function App({command, configDir, profiles, notices = [], color, startDem
     const submitted = pending.current;
     pending.current = undefined;
     if (!submitted) return;
+    keyboard.hold();
     setBusy(`Logging in to ${submitted.server} as ${submitted.username}…`);
     try {
       const {session, client, profile, warning} = await logIn(context.current, {...submitted, expiration: Number(submitted.expiration)});
@@ -183,7 +193,9 @@ export function App({command, configDir, profiles, notices = [], color, startDem
       setValues({...submitted, password: ''});
       setStatus(warning === undefined ? undefined : {level: 'warn', text: sanitize(warning)});
       setPhase({kind: 'main', session, client, server: submitted.server, profile});
+      keyboard.release();
     } catch (error) {
+      keyboard.drop();
       if (quitter.quitting) return;
       if (error instanceof CertificateError) {
         setPhase({kind: 'certificate', error, view: certificateView(error), server: submitted.server});

@@ -1,10 +1,11 @@
 /**
  * A single-line text input: typing and pasting append at the end, Backspace deletes a character,
  * Ctrl-U clears, Ctrl-W deletes a word, Enter submits, Esc cancels. Only a focused field reads
- * keys. A masked field shows one `•` per character and never echoes its value anywhere.
+ * keys, one at a time in the order typed (hooks/keyboard.tsx). A masked field shows one `•` per
+ * character and never echoes its value anywhere.
  */
-import {useRef} from 'react';
-import {Text, useInput, usePaste} from 'ink';
+import {Text} from 'ink';
+import {useKeys} from '../hooks/keyboard.js';
 import {stripControls} from '../text/control-chars.js';
 import {sanitize} from '../text/sanitize.js';
 import {graphemes, truncate, truncateStart} from '../text/width.js';
@@ -27,26 +28,23 @@ export interface TextFieldProps {
   width: number;
 }
 
-const lineBreak = /[\r\n]/u;
+/**
+ * A paste is text, never keys: its line breaks do not submit. One line is what a field holds, so
+ * trailing breaks go (a password copied with its newline) and inner ones become a space.
+ */
+export function pastedText(text: string): string {
+  return stripControls(text.replace(/[\r\n]+$/u, '').replace(/\r\n|[\r\n]/gu, ' '));
+}
 
 /** The text field (see the module comment). */
 export function TextField({value, onChange, onSubmit, onCancel, mask = false, placeholder = '', focus, width}: TextFieldProps) {
   const theme = useTheme();
-  // Several keys can arrive before the parent re-renders with the new value: edit the latest one.
-  const latest = useRef(value);
-  const seen = useRef(value);
-  if (seen.current !== value) {
-    seen.current = value;
-    latest.current = value;
-  }
-  const change = (next: string) => {
-    latest.current = next;
-    onChange(next);
-  };
+  // Each key comes after the parent re-rendered with the previous one's value (hooks/keyboard.tsx).
+  const change = (next: string) => onChange(next);
 
-  useInput(
+  useKeys(
     (input, key) => {
-      const current = latest.current;
+      const current = value;
       if (key.return) onSubmit?.(current);
       else if (key.escape) onCancel?.();
       else if (key.backspace || key.delete) change(graphemes(current).slice(0, -1).join(''));
@@ -54,22 +52,11 @@ export function TextField({value, onChange, onSubmit, onCancel, mask = false, pl
       // A masked value has no visible words: Ctrl-W clears it rather than reveal where spaces are.
       else if (key.ctrl && input === 'w') change(mask ? '' : current.replace(/\s+$/u, '').replace(/\S+$/u, ''));
       else if (!key.ctrl && !key.meta && !key.tab && input !== '') {
-        // Without bracketed paste a pasted line arrives as typed text: a line break submits it.
-        const [typed = '', ...rest] = input.split(lineBreak);
-        const next = current + stripControls(typed);
+        const next = current + stripControls(input);
         if (next !== current) change(next);
-        if (rest.length > 0) onSubmit?.(next);
       }
     },
-    {isActive: focus},
-  );
-
-  usePaste(
-    (text) => {
-      const pasted = stripControls(text);
-      if (pasted !== '') change(latest.current + pasted);
-    },
-    {isActive: focus},
+    {isActive: focus, takesRuns: true, onPaste: (text) => change(value + pastedText(text))},
   );
 
   const shown = mask ? '•'.repeat(graphemes(value).length) : sanitize(value);

@@ -55,6 +55,21 @@ export function flattenValue(path: string, value: unknown): DetailField[] {
   return entries.flatMap(([key, entry]) => flattenValue(`${path}.${key}`, entry));
 }
 
+/**
+ * A copy of `value` with every secret the detail view hides replaced by {@link HIDDEN}, by the
+ * same rule ({@link isSecretPath}), so the raw JSON view (`y`) shows no more than the fields do.
+ */
+export function redactSecrets(value: unknown, path = ''): unknown {
+  if (path !== '' && isSecretPath(path)) return HIDDEN;
+  if (isScalar(value)) return value;
+  if (Array.isArray(value)) {
+    // PJSIP option lists name their secrets in the pair's first element: hide the second.
+    if (value.length > 0 && isPairList(value)) return value.map(([key, entry]) => [key, redactSecrets(entry, `${path}.${key}`)]);
+    return value.map((entry, index) => redactSecrets(entry, `${path}[${index}]`));
+  }
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, entry]) => [key, redactSecrets(entry, path === '' ? key : `${path}.${key}`)]));
+}
+
 function fieldsFor(key: string, value: unknown, layout: DetailLayout): DetailField[] {
   const summary = layout.summaries?.[key];
   if (summary && Array.isArray(value) && !isSecretPath(key)) {

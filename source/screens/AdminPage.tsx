@@ -5,9 +5,10 @@
  * may do comes in an AdminSource; a missing ACL is named where the list would be.
  */
 import {useCallback, useEffect, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {TextField} from '../components/TextField.js';
-import {matchKeys, type ActionId} from '../keys.js';
+import {useKeys} from '../hooks/keyboard.js';
+import {matchKey, type ActionId} from '../keys.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 import {truncate} from '../text/width.js';
@@ -165,9 +166,10 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
   };
 
   const textOpen = mode.kind === 'name' || mode.kind === 'confirm';
-  useInput(
+  useKeys(
     (input, key) => {
-      for (const action of matchKeys(input, key, 'admin')) act(action);
+      const action = matchKey(input, key, 'admin');
+      if (action !== undefined) act(action);
     },
     {isActive: active && !textOpen},
   );

@@ -4,7 +4,8 @@
  * `y` trust and remember, `o` this time only, `n`/Esc refuse. Expired or otherwise unusable
  * certificates are explained and offer nothing.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeys} from '../hooks/keyboard.js';
 import type {TrustChoices} from '../text/trust-choices.js';
 import type {CertificateInfo} from '../api/tls/types.js';
 import {certificateFields, pbxFingerprintCommand, wrapFingerprint} from '../output/certificate.js';
@@ -43,7 +44,7 @@ export interface CertificateProps {
 export function Certificate({width, height, view, onChoice}: CertificateProps) {
   const theme = useTheme();
   const {choices, certificate: info} = view;
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === 'y' && choices.canTrust) onChoice('remember');
     else if (input === 'o' && choices.canTrustOnce) onChoice('once');
     else if (input === 'n' || input === 'q' || key.escape) onChoice('refuse');

@@ -35,9 +35,10 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
     collection.ensure(top, height);
   }, [collection, top, height, snapshot.queryVersion]);
 
+  // Another Collection (a new tenant) can have the same total and version: it is news all the same.
   useEffect(() => {
     if (snapshot.total !== undefined) onTotal(snapshot.total, snapshot.queryVersion);
-  }, [snapshot.total, snapshot.queryVersion]);
+  }, [collection, snapshot.total, snapshot.queryVersion]);
 
   const columns = descriptor.columns as AnyResourceDescriptor['columns'];
   const rows = useMemo(() => {

@@ -4,7 +4,8 @@
  * the server is trusted.
  */
 import {useEffect, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeys} from '../hooks/keyboard.js';
 import type {NamedProfile} from '../config/profiles.js';
 import {TextField} from '../components/TextField.js';
 import {statusPrefix} from '../components/StatusLine.js';
@@ -85,7 +86,7 @@ export function Connect(props: ConnectProps) {
     props.onSubmit({...current, server: current.server.trim(), username: current.username.trim()});
   };
 
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.tab) move(key.shift ? -1 : 1);
     else if (key.downArrow && focus !== 'server') move(1);
     else if (key.upArrow && focus !== 'server') move(-1);
@@ -104,7 +105,8 @@ export function Connect(props: ConnectProps) {
         expiration: profile.expiration ? String(profile.expiration) : current.expiration,
       });
     }
-  });
+    // Typed characters are the fields' business: a run of them may come as one input.
+  }, {takesRuns: true});
 
   const labelWidth = Math.max(...fields.map((field) => labels[field].length)) + 2;
   const fieldWidth = Math.max(10, Math.min(60, props.width - labelWidth - 6));

@@ -4,14 +4,15 @@
  * (main-actions.ts); what it shows and may do comes in the workspace the app built.
  */
 import {useEffect, useReducer, useRef, useState} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {Footer} from '../components/Footer.js';
 import {headerHeight} from '../components/Header.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {TooSmall, isTooSmall} from '../components/TooSmall.js';
+import {useKeys} from '../hooks/keyboard.js';
 import {useCollection} from '../hooks/use-collection.js';
 import {useSession} from '../hooks/use-session.js';
-import {matchKeys, type Scope} from '../keys.js';
+import {matchKey, type ActionId, type Scope} from '../keys.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
 import type {ConfdCollection} from '../api/contract.js';
 import {useRenewalStatus} from './renewal-status.js';
@@ -22,7 +23,6 @@ import {CollectionTable} from './CollectionTable.js';
 import {Detail} from './Detail.js';
 import {firstRelation, type DetailLine} from './detail-lines.js';
 import {HeaderBar} from './HeaderBar.js';
-import {splitBurst, type Burst} from './key-burst.js';
 import {mainActions} from './main-actions.js';
 import {CommandLine, SearchField} from './MainFields.js';
 import {MainOverlay, isListOverlay, useAclLines, useHelpLines} from './MainOverlay.js';
@@ -49,6 +49,9 @@ export interface MainProps {
   tabCycle?: readonly ConfdCollection[];
 }
 
+/** Table keys that act on rows: typed ahead of a list's first answer, they wait for it. */
+const tableWaits: ReadonlySet<ActionId> = new Set<ActionId>(['nav.up', 'nav.down', 'page.prev', 'page.next', 'nav.first', 'nav.last', 'detail.open']);
+
 /** Header + title + column header + status + footer. */
 const chrome = 4;
 
@@ -72,7 +75,13 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
 
   // Errors of the rows in view go to the status line; info messages clear themselves.
   // Subscribed, not read once: a failed page must re-render Main to reach the status line.
-  const collectionStatus = useCollection(collection).status;
+  const {status: collectionStatus, queryVersion, total: queryTotal} = useCollection(collection);
+  // A new query (search, sort, recurse, a new tenant's collection) is another list: row 1. Dispatched
+  // while rendering, so no frame and no key ever sees the old offset applied to the new list.
+  const stamp = state.queries[state.collection];
+  if (stamp?.source !== collection || stamp.version !== queryVersion) {
+    dispatch({type: 'query', collection: state.collection, stamp: {source: collection, version: queryVersion}});
+  }
   useEffect(() => {
     if (collectionStatus.kind === 'error') setStatus(errorStatus(collectionStatus.error, 'r: retry'));
   }, [collectionStatus]);
@@ -119,19 +128,6 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
     dispatch({type: 'overlay'});
   };
 
-  /** Text typed in the same burst as the `:` or `/` that opened its field (see key-burst.ts). */
-  const typeAhead = ({opener, text, submitted}: NonNullable<Burst['field']>) => {
-    if (opener === 'app.command') {
-      if (submitted) submitCommand(text);
-      else setCommandText(text);
-      return;
-    }
-    const search = collection.getSnapshot().search + text;
-    if (submitted) return submitSearch(search);
-    setSearchText(search);
-    collection.setSearchDebounced(search);
-  };
-
   const textOpen = state.overlay?.kind === 'command' || state.overlay?.kind === 'search';
   // While a failed renewal is tried again the refresh token may still bring the session back:
   // the password is asked for only once wazo-auth refused it (or none is left).
@@ -150,17 +146,21 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
   // A page reads its own keys; the main screen's are for the overlays drawn over it.
   const pageHasKeys = state.page !== undefined && state.overlay === undefined;
 
-  // Below the minimum size Main stays mounted (table, selection, search, open records are kept) but only Ctrl-C works.
+  // Below the minimum size Main stays mounted (table, selection, search, open records are kept)
+  // but takes no key; Ctrl-C, read before any screen gets a key, still quits.
   const tooSmall = isTooSmall(width, height);
-  useInput(
+  // A row key typed ahead of a new list (after a login, a search) waits until the selection
+  // knows the list's size, so `/emilie⏎j⏎` moves in and opens the matches, not the old rows.
+  const listPending = scope === 'table' && collectionStatus.kind !== 'error' && (queryTotal === undefined || selection.total !== queryTotal);
+  useKeys(
     (input, key) => {
-      if (key.ctrl && input === 'c') return onQuit(130);
       if (tooSmall) return;
-      const burst = splitBurst(input, key, scope);
-      for (const action of matchKeys(burst.keys, key, scope)) act(action);
-      if (burst.field) typeAhead(burst.field);
+      const action = matchKey(input, key, scope);
+      if (action === undefined) return;
+      if (listPending && tableWaits.has(action)) return 'wait';
+      act(action);
     },
-    {isActive: tooSmall || (!textOpen && !expired && !pageHasKeys)},
+    {isActive: !textOpen && !expired && !pageHasKeys},
   );
 
   const body = () => {
@@ -249,7 +249,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
     <Box flexDirection="column" width={width} height={height}>
       <HeaderBar width={width} server={server} session={session} tenant={tenants.label} recurse={workspace.recurse} />
       <Box height={bodyHeight + 2} flexDirection="column">
-        {expired ? <PasswordPrompt session={session} width={width} height={bodyHeight + 2} onQuit={() => onQuit(0)} /> : body()}
+        {expired ? <PasswordPrompt session={session} width={width} height={bodyHeight + 2} /> : body()}
       </Box>
       <StatusLine width={width} status={renewing ?? status} />
       {state.overlay?.kind === 'command' ? (

@@ -1,10 +1,11 @@
 /**
  * The session ended (token expired and not renewable, or revoked): ask for the password only,
  * over the current screen. Requests made meanwhile wait and then go on, so the table, page,
- * selection and search are all where they were.
+ * selection and search are all where they were. Ctrl-C quits (130) here as everywhere: the
+ * keyboard reader (hooks/keyboard.tsx) takes it before any field.
  */
 import {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {TextField} from '../components/TextField.js';
 import {useSession, type SessionView} from '../hooks/use-session.js';
 import {errorStatus} from '../resources/error-status.js';
@@ -16,18 +17,14 @@ export interface PasswordPromptProps {
   session: SessionView;
   width: number;
   height: number;
-  onQuit(): void;
 }
 
-export function PasswordPrompt({session, width, height, onQuit}: PasswordPromptProps) {
+export function PasswordPrompt({session, width, height}: PasswordPromptProps) {
   const theme = useTheme();
   const snapshot = useSession(session);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
-  useInput((input, key) => {
-    if (key.ctrl && input === 'c') onQuit();
-  });
   const inner = Math.max(10, Math.min(70, width - 4));
   const why = snapshot.lastError ? sanitize(snapshot.lastError.message) : 'The token expired.';
   return (

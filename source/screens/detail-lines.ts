@@ -2,6 +2,7 @@
  * The lines of the detail view, built once per record: related records first (they are what
  * Enter follows), then every field by group; or the raw JSON. Pure, so it is tested without Ink.
  */
+import {redactSecrets} from '../resources/detail.js';
 import type {Relation, AnyResourceDescriptor} from '../resources/types.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 import {spellOut} from '../text/terminal-safe.js';
@@ -41,12 +42,13 @@ function displayValue(value: unknown): SafeText {
 }
 
 /**
- * The record as the server sent it, pretty-printed; JSON.stringify escapes control characters,
- * spellOut what the table shapes (so every code point shows), and the sanitiser takes care of
- * bidirectional overrides and other invisible characters.
+ * The record as the server sent it, pretty-printed, with the secrets the fields hide hidden here
+ * too; JSON.stringify escapes control characters, spellOut what the table shapes (so every code
+ * point shows), and the sanitiser takes care of bidirectional overrides and other invisible
+ * characters.
  */
 export function rawLines(item: unknown): DetailLine[] {
-  return JSON.stringify(item, null, 2)
+  return JSON.stringify(redactSecrets(item), null, 2)
     .split('\n')
     .map((text) => ({kind: 'raw', text: sanitize(spellOut(text))}));
 }

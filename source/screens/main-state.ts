@@ -25,10 +25,20 @@ export type Overlay =
 /** A wazo-auth page shown instead of the collection (`:accounts`, `:sessions`). */
 export type MainPage = 'accounts' | 'sessions';
 
+/**
+ * Which query a selection belongs to: the Collection object (a new tenant makes new ones) and its
+ * `queryVersion` (search, sort, recurse). Another query means another list: it starts at row 1.
+ */
+export interface QueryStamp {
+  source: object;
+  version: number;
+}
+
 export interface MainState {
   collection: ConfdCollection;
   page?: MainPage;
   selections: Partial<Record<ConfdCollection, SelectionState>>;
+  queries: Partial<Record<ConfdCollection, QueryStamp>>;
   stack: DetailEntry[];
   overlay?: Overlay;
   /** The table's body height, for new selections. */
@@ -39,6 +49,7 @@ export type MainAction =
   | {type: 'show'; collection: ConfdCollection}
   | {type: 'page'; page?: MainPage}
   | {type: 'select'; action: SelectionAction; collection?: ConfdCollection}
+  | {type: 'query'; collection: ConfdCollection; stamp: QueryStamp}
   | {type: 'open'; entry: Omit<DetailEntry, 'selected' | 'raw'>}
   | {type: 'back'}
   | {type: 'detailMove'; selected: number}
@@ -47,7 +58,7 @@ export type MainAction =
   | {type: 'resize'; height: number};
 
 export function initialMainState(collection: ConfdCollection, height: number): MainState {
-  return {collection, selections: {}, stack: [], height};
+  return {collection, selections: {}, queries: {}, stack: [], height};
 }
 
 export function selectionOf(state: MainState, collection = state.collection): SelectionState {
@@ -67,6 +78,12 @@ export function mainReducer(state: MainState, action: MainAction): MainState {
       const current = selectionOf(state, collection);
       const next = selectionReducer(current, action.action);
       return next === current && state.selections[collection] ? state : {...state, selections: {...state.selections, [collection]: next}};
+    }
+    case 'query': {
+      const seen = state.queries[action.collection];
+      if (seen?.source === action.stamp.source && seen.version === action.stamp.version) return state;
+      const {[action.collection]: _dropped, ...selections} = state.selections;
+      return {...state, selections, queries: {...state.queries, [action.collection]: action.stamp}};
     }
     case 'open':
       // selected -1: not placed yet; the view puts it on the first related record once loaded.

@@ -23,6 +23,8 @@ export interface AppHarness {
   resize(columns: number, rows: number): void;
   /** Quit as `q` would (revokes the token), wait for the cleanup, unmount, remove the config dir. */
   close(): Promise<void>;
+  /** The exit code the App asked for (130 for Ctrl-C), or undefined while it runs. */
+  exitCode(): number | undefined;
 }
 
 /** What the App starts with, as from the command line, and the terminal size (default 80×24). */
@@ -83,6 +85,7 @@ export function startApp(options: AppOptions = {}): AppHarness {
     app,
     configDir,
     resize: (columns, rows) => app.rerender(element(columns, rows)),
+    exitCode: () => (quitter.quitting ? quitter.code() : undefined),
     async close() {
       quitter.quit(0);
       await done();

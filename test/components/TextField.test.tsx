@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {useState} from 'react';
 import {Box, Text} from 'ink';
 import {TextField} from '../../source/components/TextField.js';
-import {KEYS, assertFits, frameLines, press, renderApp, waitForText, type Rendered} from '../helpers/ink.js';
+import {KEYS, assertFits, eventually, frameLines, press, renderWithKeys, waitForText, type Rendered} from '../helpers/ink.js';
 
 interface Log {
   submitted: string[];
@@ -37,7 +37,7 @@ afterEach(() => instance?.unmount());
 
 function start(props: Omit<Parameters<typeof Field>[0], 'log'> = {}): Log {
   const log: Log = {submitted: [], cancelled: 0};
-  instance = renderApp(<Field log={log} {...props} />);
+  instance = renderWithKeys(<Field log={log} {...props} />);
   return log;
 }
 
@@ -82,18 +82,26 @@ describe('TextField', () => {
     assert.deepEqual(log.submitted, []);
   });
 
-  it('accepts pasted text (bracketed paste), without its line breaks or controls', async () => {
+  it('accepts pasted text (bracketed paste), without its trailing line break or controls', async () => {
     const log = start();
     await press(instance!, '\u001b[200~pass\u001b[31mword\n\u001b[201~');
     await waitForText(instance!, '[pass[31mword]');
     assert.deepEqual(log.submitted, []);
   });
 
+  it('enters a multi-line paste as one line of text: no submit, no keys, inner breaks become spaces', async () => {
+    const log = start();
+    // After the paste, Enter is a key again: it submits what the paste entered.
+    await press(instance!, '\u001b[200~first line\r\nsecond\tline\nq\r\n\u001b[201~\r');
+    await eventually(() => assert.deepEqual(log.submitted, ['first line secondline q']));
+    assert.equal(log.cancelled, 0);
+  });
+
   it('submits a pasted line that arrives as typed text', async () => {
     const log = start();
     await press(instance!, 'secret\r');
     await waitForText(instance!, '[secret]');
-    assert.deepEqual(log.submitted, ['secret']);
+    await eventually(() => assert.deepEqual(log.submitted, ['secret']));
   });
 
   it('masks the value and never echoes it in any frame', async () => {

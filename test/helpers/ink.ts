@@ -3,8 +3,9 @@
  * with no rows, so components under test take their size as props.
  */
 import assert from 'node:assert/strict';
-import type {ReactElement} from 'react';
+import {createElement, type ReactElement} from 'react';
 import {render} from 'ink-testing-library';
+import {KeyboardProvider, escapeJoinMs, type KeyboardProviderProps} from '../../source/hooks/keyboard.js';
 import {displayWidth} from '../../source/text/width.js';
 
 /** A rendered app: what ink-testing-library's `render` returns. */
@@ -42,16 +43,23 @@ export function renderApp(element: ReactElement): Rendered {
   return render(element);
 }
 
+/** Renders a component that takes keys (`useKeys`) under the keyboard reader, as the App does. */
+export function renderWithKeys(element: ReactElement, onInterrupt: () => void = () => {}): Rendered {
+  const props: KeyboardProviderProps = {onInterrupt, children: element};
+  return render(createElement(KeyboardProvider, props));
+}
+
 /**
  * Writes each key to stdin, one tick apart (input listeners attach in an effect, and React must
  * render between keys). After a lone Escape it waits until Ink has flushed it as a key, or the
- * next key would be read as Alt+key.
+ * next key would be read as Alt+key, and until the keyboard reader stopped waiting for the rest
+ * of a split sequence.
  */
 export async function press(instance: Rendered, ...keys: string[]): Promise<void> {
   await tick();
   for (const key of keys) {
     instance.stdin.write(key);
-    if (key === KEYS.escape) await new Promise((resolve) => setTimeout(resolve, inkEscapeDelayMs + 10));
+    if (key === KEYS.escape) await new Promise((resolve) => setTimeout(resolve, inkEscapeDelayMs + escapeJoinMs + 10));
     await tick();
   }
 }
@@ -63,6 +71,20 @@ export async function waitForText(instance: Rendered, expected: string | RegExp,
     const frame = instance.lastFrame() ?? '';
     if (typeof expected === 'string' ? frame.includes(expected) : expected.test(frame)) return frame;
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${String(expected)} in the frame:\n${frame}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Polls `check` until it returns without throwing; fails with its last error otherwise. */
+export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -39,6 +39,8 @@ export interface Terminal {
   type(text: string): Promise<void>;
   /** Press tmux key names: `Enter`, `Escape`, `Down`, `PageDown`, `Tab`, `C-c`, `End`, `Home`… */
   press(...keys: string[]): Promise<void>;
+  /** Paste as a terminal does: bracketed (`ESC[200~ … ESC[201~`) only if the program asked for it. */
+  paste(text: string): Promise<void>;
   /** Poll the screen until it matches; fails with the last screen. */
   waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Wait for the program to end; its exit status. */
@@ -97,6 +99,10 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
     },
     async press(...keys) {
       for (const key of keys) await tmux('send-keys', '-t', 'main', key);
+    },
+    async paste(text) {
+      await tmux('set-buffer', '-b', 'test-paste', '--', text);
+      await tmux('paste-buffer', '-p', '-d', '-b', 'test-paste', '-t', 'main');
     },
     async waitFor(pattern, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

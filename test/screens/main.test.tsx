@@ -9,7 +9,7 @@ import {DEMO_TENANT_UUIDS, startDemoServer, type DemoServer, type RecordedReques
 import {helpSections} from '../../source/keys.js';
 import {MIN_HEIGHT, MIN_WIDTH} from '../../source/components/layout.js';
 import {confdGet, login} from '../helpers/demo.js';
-import {assertFits, frameLines, KEYS, press, waitForText, type Rendered} from '../helpers/ink.js';
+import {assertFits, eventually, frameLines, KEYS, press, waitForText, type Rendered} from '../helpers/ink.js';
 import {loginApp, startApp, waitUntil, type AppHarness} from '../app/harness.js';
 
 let server: DemoServer;
@@ -202,14 +202,14 @@ describe('Main screen: search and sort', () => {
       const header = frameLines(app).find((line) => line.includes('Name') && line.includes('ID')) ?? '';
       assert.match(header, /Email▲/, `the sorted column is marked: ${header}`);
       assert.doesNotMatch(header, /Name▲/);
-      assert.ok(listQueries(mark).some((query) => query.get('order') === 'email' && query.get('direction') === 'asc'));
+      await eventually(() => assert.ok(listQueries(mark).some((query) => query.get('order') === 'email' && query.get('direction') === 'asc')));
       await waitForSelectedId(app, await serverUserAt(0, {order: 'email'}));
 
       mark = server.requests.length;
       await press(app, 'S');
       await waitForText(app, 'sort email ▼ desc');
       assert.match(app.lastFrame() ?? '', /Email▼/);
-      assert.ok(listQueries(mark).some((query) => query.get('order') === 'email' && query.get('direction') === 'desc'));
+      await eventually(() => assert.ok(listQueries(mark).some((query) => query.get('order') === 'email' && query.get('direction') === 'desc')));
       await waitForSelectedId(app, await serverUserAt(0, {order: 'email', direction: 'desc'}));
     });
   });
