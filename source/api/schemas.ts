@@ -4,6 +4,7 @@
  * and never break validation; optional fields may be missing or null.
  */
 import {z} from 'zod';
+import {recordRefSchema} from './pbx-schemas.js';
 
 const nullableString = z.string().nullish();
 
@@ -104,6 +105,15 @@ export const userSchema = z.looseObject({
   description: nullableString,
   enabled: z.boolean().nullish(),
   lines: z.array(lineSchema).nullish(),
+  // Memberships, each a reference to a record of its own collection.
+  groups: z.array(recordRefSchema).nullish(),
+  queues: z.array(recordRefSchema).nullish(),
+  switchboards: z.array(recordRefSchema).nullish(),
+  call_permissions: z.array(recordRefSchema).nullish(),
+  incalls: z.array(recordRefSchema).nullish(),
+  schedules: z.array(recordRefSchema).nullish(),
+  voicemail: recordRefSchema.nullish(),
+  agent: recordRefSchema.nullish(),
   links: z.array(linkSchema).nullish(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -117,6 +127,13 @@ export const extensionSchema = z.looseObject({
   type: nullableString,
   enabled: z.boolean().nullish(),
   lines: z.array(z.looseObject({id: z.number()})).nullish(),
+  // What owns the extension besides lines (at most one of them, as confd dumps it).
+  group: recordRefSchema.nullish(),
+  queue: recordRefSchema.nullish(),
+  conference: recordRefSchema.nullish(),
+  parking_lot: recordRefSchema.nullish(),
+  incall: recordRefSchema.nullish(),
+  outcall: recordRefSchema.nullish(),
   links: z.array(linkSchema).nullish(),
 });
 export type Extension = z.infer<typeof extensionSchema>;

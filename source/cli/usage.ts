@@ -1,7 +1,18 @@
 import {collectionNames} from '../resources/registry.js';
 
-/** `users|lines|extensions`: the script commands, one per collection. */
-export const listCommands = collectionNames.join('|');
+/** Every collection a script command takes, wrapped for --help and the README (`COLLECTION` is one of them). */
+export const collectionList = wrapNames(collectionNames, 'COLLECTION: ', 96);
+
+function wrapNames(names: readonly string[], lead: string, width: number): string {
+  const lines = [lead];
+  for (const name of names) {
+    const last = lines.length - 1;
+    const piece = `${name}${name === names.at(-1) ? '' : ','}`;
+    if ((lines[last] ?? '').length + piece.length + 1 > width) lines.push(' '.repeat(lead.length) + piece);
+    else lines[last] = `${lines[last]}${lines[last]?.endsWith(' ') ? '' : ' '}${piece}`;
+  }
+  return lines.map((line) => `           ${line}`).join('\n');
+}
 
 /** The `--help` text: the command-line reference (the README repeats it). */
 export const usage = `wazo-tui — a keyboard-driven terminal dashboard for Wazo PBX administrators
@@ -12,11 +23,12 @@ Usage:
   wazo-tui cert SERVER [--json]        print the server certificate and its SHA-256 fingerprint
   wazo-tui trust SERVER --fingerprint FP [--replace]
                                        pin the certificate if the server shows exactly FP
-  wazo-tui ${listCommands} [SERVER] --username U --password-stdin
+  wazo-tui COLLECTION [SERVER] --username U --password-stdin
            [--search S] [--limit N] [--offset N] [--order COL] [--direction asc|desc]
            [--tenant UUID] [--recurse] [--json]
                                        list one page of a confd collection (--limit default 100;
                                        aligned on a terminal, TSV in a pipe)
+${collectionList}
   wazo-tui demo-server [--host 127.0.0.1] [--port N] [--users N] [--lines N]
            [--username U] [--password P] [--seed S] [--confd-port N]
            [--cert self-signed|ca|ca-chain|expired|not-yet-valid]

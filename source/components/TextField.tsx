@@ -17,6 +17,8 @@ export interface TextFieldProps {
   onSubmit?: (value: string) => void;
   /** Esc. */
   onCancel?: () => void;
+  /** Tab (completion): the value it returns replaces the text. */
+  onTab?: (value: string) => string;
   /** Show `•` instead of the characters (passwords). */
   mask?: boolean;
   /** Shown dimmed while the value is empty. */
@@ -30,7 +32,7 @@ export interface TextFieldProps {
 const lineBreak = /[\r\n]/u;
 
 /** The text field (see the module comment). */
-export function TextField({value, onChange, onSubmit, onCancel, mask = false, placeholder = '', focus, width}: TextFieldProps) {
+export function TextField({value, onChange, onSubmit, onCancel, onTab, mask = false, placeholder = '', focus, width}: TextFieldProps) {
   const theme = useTheme();
   // Several keys can arrive before the parent re-renders with the new value: edit the latest one.
   const latest = useRef(value);
@@ -49,6 +51,10 @@ export function TextField({value, onChange, onSubmit, onCancel, mask = false, pl
       const current = latest.current;
       if (key.return) onSubmit?.(current);
       else if (key.escape) onCancel?.();
+      else if (key.tab && !key.shift && onTab) {
+        const completed = onTab(current);
+        if (completed !== current) change(completed);
+      }
       else if (key.backspace || key.delete) change(graphemes(current).slice(0, -1).join(''));
       else if (key.ctrl && input === 'u') change('');
       // A masked value has no visible words: Ctrl-W clears it rather than reveal where spaces are.

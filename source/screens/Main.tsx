@@ -13,9 +13,10 @@ import {useCollection} from '../hooks/use-collection.js';
 import {useSession} from '../hooks/use-session.js';
 import {matchKeys, type Scope} from '../keys.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
-import {descriptorFor} from '../resources/registry.js';
+import type {ConfdCollection} from '../api/contract.js';
+import {defaultTabCycle, descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
-import type {SafeText} from '../text/sanitize.js';
+import {sanitize, type SafeText} from '../text/sanitize.js';
 import {CollectionTable} from './CollectionTable.js';
 import {Detail} from './Detail.js';
 import {firstRelation, type DetailLine} from './detail-lines.js';
@@ -34,6 +35,8 @@ export interface MainProps {
   /** The server as the user typed it, sanitised by the app. */
   server: SafeText;
   workspace: Workspace;
+  /** The collections `Tab` cycles through (the `tabCollections` setting, see parseTabCycle); default defaultTabCycle. */
+  tabCycle?: readonly ConfdCollection[];
   onQuit(code: number): void;
   onLogout(): void;
 }
@@ -41,7 +44,7 @@ export interface MainProps {
 /** Header + title + column header + status + footer. */
 const chrome = 4;
 
-export function Main({width, height, server, workspace, onQuit, onLogout}: MainProps) {
+export function Main({width, height, server, workspace, tabCycle = defaultTabCycle, onQuit, onLogout}: MainProps) {
   const {session, tenants} = workspace;
   const snapshot = useSession(session);
   const bodyHeight = Math.max(1, height - headerHeight(snapshot.fullAccess) - chrome);
@@ -84,6 +87,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
     selection,
     detail,
     detailLines: () => detailLinesRef.current,
+    tabCycle,
     bodyHeight,
     overlayHeight,
     helpLength: helpLines.length,
@@ -157,6 +161,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
           collection={detail.collection}
           id={detail.id}
           raw={detail.raw}
+          trail={state.stack.slice(0, -1).map((entry) => sanitize(`${entry.label} ${entry.title}`))}
           selected={detail.selected}
           width={width}
           height={overlayHeight}

@@ -9,7 +9,7 @@ import type {Tenant} from '../api/schemas.js';
 import type {ActionId} from '../keys.js';
 import type {Collection} from '../resources/collection.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
-import {nextDescriptor} from '../resources/registry.js';
+import {nextInCycle} from '../resources/registry.js';
 import type {SelectionState} from '../resources/selection.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
 import {safe, sanitize} from '../text/sanitize.js';
@@ -30,6 +30,8 @@ export interface ActionContext {
   detail: DetailEntry | undefined;
   /** The lines of the open record, as the Detail view last reported them. */
   detailLines(): readonly DetailLine[];
+  /** The collections `Tab` cycles through. */
+  tabCycle: readonly ConfdCollection[];
   bodyHeight: number;
   overlayHeight: number;
   /** Lines of the help and ACL overlays, to know how far they scroll. */
@@ -47,6 +49,11 @@ export interface MainActions {
   act(action: ActionId): void;
   submitCommand(text: string): void;
   show(name: ConfdCollection): void;
+}
+
+/** `Groups` → `Group`, `Call permissions` → `Call permission`: how the trail names a record opened from a table. */
+function singular(title: string): string {
+  return title.replace(/s$/, '');
 }
 
 export function mainActions(context: ActionContext): MainActions {
@@ -118,7 +125,7 @@ export function mainActions(context: ActionContext): MainActions {
         show('lines');
         return true;
       case 'collection.switch':
-        show(nextDescriptor(state.collection).name);
+        show(nextInCycle(context.tabCycle, state.collection));
         return true;
       case 'collection.refresh':
         setStatus(undefined);
@@ -169,8 +176,13 @@ export function mainActions(context: ActionContext): MainActions {
       case 'detail.open': {
         const item = collection.rowAt(selection.selected);
         if (item === undefined) return;
-        const id = (item as {id?: number | string}).id;
-        if (id !== undefined) dispatch({type: 'open', entry: {collection: state.collection, id}});
+        // Switchboards, applications and SIP endpoints are known by uuid only.
+        const {id, uuid} = item as {id?: number | string | null; uuid?: string | null};
+        const key = id ?? uuid;
+        const title = descriptor.columns[0]?.value(item as never);
+        if (key !== null && key !== undefined) {
+          dispatch({type: 'open', entry: {collection: state.collection, id: key, label: singular(descriptor.title), title: title == null ? String(key) : String(title)}});
+        }
         return;
       }
     }
@@ -201,7 +213,10 @@ export function mainActions(context: ActionContext): MainActions {
         return dispatch({type: 'toggleRaw'});
       case 'detail.follow': {
         const line = lines[at];
-        if (line?.kind === 'relation') dispatch({type: 'open', entry: {collection: line.relation.collection, id: line.relation.id}});
+        if (line?.kind === 'relation') {
+          const {collection: target, id, label, title} = line.relation;
+          dispatch({type: 'open', entry: {collection: target, id, label, title}});
+        }
         else setStatus({level: 'info', text: safe`Move to a related record (top of the view) to open it.`});
         return;
       }

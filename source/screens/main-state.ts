@@ -10,6 +10,10 @@ import {initialSelection, selectionReducer, type SelectionAction, type Selection
 export interface DetailEntry {
   collection: ConfdCollection;
   id: number | string;
+  /** How the trail names it (`Group`, `Member`): the relation followed, or the collection. Raw. */
+  label: string;
+  /** The record's name when it was opened (raw server text), for the trail. */
+  title: string;
   selected: number;
   raw: boolean;
 }
