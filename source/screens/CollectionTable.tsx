@@ -9,6 +9,7 @@ import {useCollection} from '../hooks/use-collection.js';
 import type {Collection} from '../resources/collection.js';
 import type {SelectionState} from '../resources/selection.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
+import {unavailableStatus} from '../resources/error-status.js';
 import {sanitize} from '../text/sanitize.js';
 import {truncate} from '../text/width.js';
 import {useTheme} from '../theme.js';
@@ -54,10 +55,14 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
   const total = snapshot.total;
   // Nothing could be loaded: say so instead of showing placeholders that look like a slow server.
   const failed = total === undefined && snapshot.status.kind === 'error';
+  // A collection the server lacks or the token may not read is said so in place of the rows.
+  const unavailable = failed && snapshot.status.kind === 'error' ? unavailableStatus(snapshot.status.error, descriptor) : undefined;
   const range =
     total === undefined
       ? failed
-        ? 'not loaded'
+        ? unavailable
+          ? 'not available'
+          : 'not loaded'
         : 'loading…'
       : total === 0
         ? 'no rows'
@@ -85,7 +90,9 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
         sortColumn={sortColumn}
         sortDirection={snapshot.direction}
         emptyText={
-          failed
+          unavailable
+            ? unavailable.text
+            : failed
             ? 'could not load these rows: the status line below says why (r retries)'
             : total === 0
               ? snapshot.search

@@ -12,7 +12,7 @@ import {TooSmall, isTooSmall} from '../components/TooSmall.js';
 import {useCollection} from '../hooks/use-collection.js';
 import {useSession} from '../hooks/use-session.js';
 import {matchKeys, type Scope} from '../keys.js';
-import {errorStatus, type Status} from '../resources/error-status.js';
+import {errorStatus, unavailableStatus, type Status} from '../resources/error-status.js';
 import type {ConfdCollection} from '../api/contract.js';
 import {defaultTabCycle, descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
@@ -66,7 +66,7 @@ export function Main({width, height, server, workspace, tabCycle = defaultTabCyc
   // Subscribed, not read once: a failed page must re-render Main to reach the status line.
   const collectionStatus = useCollection(collection).status;
   useEffect(() => {
-    if (collectionStatus.kind === 'error') setStatus(errorStatus(collectionStatus.error, 'r: retry'));
+    if (collectionStatus.kind === 'error') setStatus(unavailableStatus(collectionStatus.error, descriptor) ?? errorStatus(collectionStatus.error, 'r: retry'));
   }, [collectionStatus]);
   useEffect(() => {
     if (status?.level !== 'info') return;

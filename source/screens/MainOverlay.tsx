@@ -5,6 +5,7 @@
 import {useMemo} from 'react';
 import {helpSections} from '../keys.js';
 import {errorStatus} from '../resources/error-status.js';
+import {resourceDescriptors} from '../resources/registry.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 import {ListOverlay} from './ListOverlay.js';
 import type {Overlay} from './main-state.js';
@@ -16,11 +17,22 @@ export function useHelpLines(scope: 'table' | 'detail'): SafeText[] {
     const sections = helpSections(scope);
     const keysWidth = Math.max(...sections.flatMap((section) => section.entries.map((entry) => entry.keys.length)));
     // The key table is program text; sanitised once here like any text the overlay lists.
-    return sections.flatMap((section) => [
+    const keys = sections.flatMap((section) => [
       sanitize(section.group),
       ...section.entries.map((entry) => sanitize(`  ${entry.keys.padEnd(keysWidth)}  ${entry.help}`)),
     ]);
+    return [...keys, ...collectionHelpLines()];
   }, [scope]);
+}
+
+/** Every collection the `:` line opens, with its aliases and the ACL it needs (program text). */
+function collectionHelpLines(): SafeText[] {
+  const names = resourceDescriptors.map((descriptor) => [descriptor.name, ...descriptor.aliases].map((name) => `:${name}`).join(' '));
+  const width = Math.min(36, Math.max(...names.map((name) => name.length)));
+  return [
+    sanitize('Collections (: then a name; Tab completes)'),
+    ...resourceDescriptors.map((descriptor, index) => sanitize(`  ${(names[index] ?? '').padEnd(width)}  ${descriptor.title} · ${descriptor.acl}`)),
+  ];
 }
 
 /** The token's ACL entries, sanitised once. */
