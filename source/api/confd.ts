@@ -28,7 +28,8 @@ export function createConfdApi(send: Send): ConfdApi {
       const definition = collections[collection];
       const sent = request(definition.path, `GET /${definition.path}`, options, listParams(query));
       const page = decodeAnswer(listSchema(definition.schema), (await send(sent)).body, sent);
-      return {total: page.total, items: page.items};
+      const items = page.items ?? [];
+      return {total: page.total ?? (query.offset ?? 0) + items.length, items};
     },
 
     async get<C extends ConfdCollection>(collection: C, id: number | string, options: AuthedOptions): Promise<ConfdItem[C]> {

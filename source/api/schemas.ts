@@ -142,8 +142,12 @@ export type Extension = z.infer<typeof extensionSchema>;
 export const infosSchema = z.looseObject({uuid: z.string(), wazo_version: nullableString});
 export type Infos = z.infer<typeof infosSchema>;
 
-/** A confd list answer: `total` is counted after search and filters, before limit/offset. */
+/**
+ * A confd list answer: `total` is counted after search and filters, before limit/offset. confd.yml
+ * requires neither field (and /switchboards documents `{items}` alone), so both may be missing or
+ * null: the confd API reads that as no rows, and a missing total as the rows received.
+ */
 export function listSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({total: z.number(), items: z.array(item)});
+  return z.looseObject({total: z.number().nullish(), items: z.array(item).nullish()});
 }
 export type ListPage<T> = {total: number; items: T[]};

@@ -17,7 +17,8 @@ export function refName(ref: RecordRef): string {
 /** What `GET /{collection}/{id}` takes for a reference: the id, else the uuid (users, groups, switchboards…). */
 export function refId(ref: RecordRef, prefer: 'id' | 'uuid' = 'id'): number | string | undefined {
   const id = ref.id ?? undefined;
-  const uuid = ref.uuid ?? undefined;
+  // An empty uuid names nothing (`GET /users/` would be the list).
+  const uuid = ref.uuid || undefined;
   return prefer === 'uuid' ? (uuid ?? id) : (id ?? uuid);
 }
 
@@ -68,7 +69,7 @@ export function destinationRelation(destination: Destination | null | undefined,
   if (!destination?.type) return [];
   const target = destinationTargets.find((candidate) => candidate.type === destination.type);
   const id = target ? destination[target.key] : undefined;
-  if (!target || (typeof id !== 'number' && typeof id !== 'string')) return [];
+  if (!target || (typeof id !== 'number' && (typeof id !== 'string' || id === ''))) return [];
   return [{label: `${label} (${destination.type})`, collection: target.collection, id, title: target.name(destination) || `#${id}`}];
 }
 
