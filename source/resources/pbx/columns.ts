@@ -6,7 +6,7 @@ import type {RecordRef} from '../../api/pbx-schemas.js';
 import {firstExtension} from '../refs.js';
 import type {ColumnSpec} from '../types.js';
 
-export function idColumn<T extends {id?: number | string | null}>(priority = 9, sortKey: string | undefined = 'id'): ColumnSpec<T> {
+export function idColumn<T extends {id?: number | string | null}>(priority = 9, sortKey: string | null = 'id'): ColumnSpec<T> {
   return {id: 'id', title: 'ID', priority, width: 6, align: 'right', value: (item) => item.id, ...(sortKey ? {sortKey} : {})};
 }
 
@@ -18,7 +18,7 @@ export function textColumn<T>(id: string, title: string, priority: number, value
   return {id, title, priority, minWidth: Math.min(8, title.length + 2), flex, value, ...(sortKey ? {sortKey} : {})};
 }
 
-export function extensionColumn<T extends {extensions?: RecordRef[] | null}>(priority: number, sortKey: string | undefined = 'exten'): ColumnSpec<T> {
+export function extensionColumn<T extends {extensions?: RecordRef[] | null}>(priority: number, sortKey: string | null = 'exten'): ColumnSpec<T> {
   return {id: 'exten', title: 'Extension', priority, minWidth: 8, flex: 2, value: (item) => firstExtension(item.extensions), ...(sortKey ? {sortKey} : {})};
 }
 

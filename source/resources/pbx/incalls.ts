@@ -15,7 +15,7 @@ export const incallsDescriptor: ResourceDescriptor<'incalls'> = {
     textColumn<Incall>('destination', 'Destination', 2, (incall) => destinationCell(incall.destination), undefined, 3),
     textColumn<Incall>('description', 'Description', 4, (incall) => incall.description, 'description', 3),
     textColumn<Incall>('caller-id', 'Caller ID name', 5, (incall) => incall.caller_id_name),
-    idColumn<Incall>(3, undefined),
+    idColumn<Incall>(3, null),
   ],
   defaultOrder: 'exten',
   sortColumns: ['exten', 'description', 'greeting_sound', 'preprocess_subroutine', 'user_id'],

@@ -16,7 +16,7 @@ export const voicemailsDescriptor: ResourceDescriptor<'voicemails'> = {
     textColumn<Voicemail>('context', 'Context', 4, (voicemail) => voicemail.context, 'context'),
     textColumn<Voicemail>('email', 'Email', 5, (voicemail) => voicemail.email, 'email', 3),
     textColumn<Voicemail>('users', 'Users', 3, (voicemail) => refsCell(voicemail.users), undefined, 3),
-    idColumn<Voicemail>(6, undefined),
+    idColumn<Voicemail>(6, null),
   ],
   defaultOrder: 'number',
   sortColumns: ['number', 'name', 'email', 'context', 'language', 'timezone', 'pager', 'accesstype'],
