@@ -20,7 +20,7 @@ describe('every collection against the demo server', () => {
   let token: string;
 
   before(async () => {
-    server = await startDemoServer({users: 120, lines: 150, seed: 'collections'});
+    server = await startDemoServer({users: 120, lines: 150, seed: 7});
     client = createClient(parseServer(server.url), {
       pin: {hostPort: server.hostPort, pem: server.certPem, fingerprint256: server.fingerprint256, trustedAt: new Date().toISOString()},
     });
