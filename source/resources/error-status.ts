@@ -39,11 +39,11 @@ export function errorStatus(error: unknown, retryHint?: string): Status {
 export function unavailableStatus(error: unknown, collection: {title: string; acl: string}): Status | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.kind === 'not-found') {
-    return {level: 'warn', text: safe`${sanitize(collection.title)}: this server does not have them (404 for ${sanitize(error.request ?? 'the list')})`};
+    return {level: 'warn', text: safe`${sanitize(collection.title)}: this server does not have them (404 for ${sanitize(error.request ?? 'the list')})`, hint: safe`r: retry`};
   }
   if (error.kind === 'forbidden') {
     const acl = error.requiredAcl ?? collection.acl;
-    return {level: 'warn', text: safe`${sanitize(collection.title)}: this token may not read them — it needs the ACL ${sanitize(acl)}`};
+    return {level: 'warn', text: safe`${sanitize(collection.title)}: this token may not read them — it needs the ACL ${sanitize(acl)}`, hint: safe`r: retry`};
   }
   return undefined;
 }

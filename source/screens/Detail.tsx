@@ -21,6 +21,8 @@ export interface DetailProps {
   collection: ConfdCollection;
   id: number | string;
   raw: boolean;
+  /** How the path names this record (`Member`, `Group`); default: the collection's title, singular. */
+  label?: string;
   /** The records opened before this one (`User Émilie`, `Group Sales`), shown before its title. */
   trail?: readonly SafeText[];
   /** The line under the cursor; negative until placed, shown on the first related record. */
@@ -63,7 +65,7 @@ export function Detail(props: DetailProps) {
   }, [lines]);
 
   const name = sanitize(loaded.kind === 'ok' ? (descriptor.columns[0]?.value(loaded.item as never) ?? '') : String(props.id));
-  const here = safe`${sanitize(descriptor.title.replace(/s$/, ''))} ${name}${sanitize(props.raw ? ' · raw JSON' : '')}`;
+  const here = safe`${sanitize(props.label ?? descriptor.title.replace(/s$/, ''))} ${name}${sanitize(props.raw ? ' · raw JSON' : '')}`;
   // The path taken, newest last: `User Émilie › Group Sales › Member Bob`; a long one keeps its end.
   const title = (props.trail ?? []).reduceRight((text, step) => safe`${step} › ${text}`, here);
   const bodyHeight = Math.max(1, props.height - 1);

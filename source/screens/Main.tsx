@@ -59,6 +59,13 @@ export function Main({width, height, server, workspace, tabCycle = defaultTabCyc
   const collection = workspace.collections.of(state.collection);
   const selection = selectionOf(state);
   const detail = state.stack.at(-1);
+  // The lines belong to the record on top of the stack: a newly opened one has none until it loads.
+  const detailKey = detail ? `${state.stack.length}:${detail.collection}:${detail.id}` : '';
+  const detailKeyRef = useRef(detailKey);
+  if (detailKeyRef.current !== detailKey) {
+    detailKeyRef.current = detailKey;
+    detailLinesRef.current = [];
+  }
 
   useEffect(() => dispatch({type: 'resize', height: bodyHeight}), [bodyHeight]);
 
@@ -156,11 +163,12 @@ export function Main({width, height, server, workspace, tabCycle = defaultTabCyc
     if (detail) {
       return (
         <Detail
-          key={`${state.stack.length}:${detail.collection}:${detail.id}`}
+          key={detailKey}
           read={workspace.read}
           collection={detail.collection}
           id={detail.id}
           raw={detail.raw}
+          label={detail.label}
           trail={state.stack.slice(0, -1).map((entry) => sanitize(`${entry.label} ${entry.title}`))}
           selected={detail.selected}
           width={width}

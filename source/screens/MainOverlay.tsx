@@ -27,11 +27,13 @@ export function useHelpLines(scope: 'table' | 'detail'): SafeText[] {
 
 /** Every collection the `:` line opens, with its aliases and the ACL it needs (program text). */
 function collectionHelpLines(): SafeText[] {
-  const names = resourceDescriptors.map((descriptor) => [descriptor.name, ...descriptor.aliases].map((name) => `:${name}`).join(' '));
-  const width = Math.min(36, Math.max(...names.map((name) => name.length)));
+  const width = Math.max(...resourceDescriptors.map((descriptor) => descriptor.name.length)) + 1;
+  // Name and ACL first: they fit 80 columns; the aliases may be cut at the end of a narrow overlay.
   return [
     sanitize('Collections (: then a name; Tab completes)'),
-    ...resourceDescriptors.map((descriptor, index) => sanitize(`  ${(names[index] ?? '').padEnd(width)}  ${descriptor.title} · ${descriptor.acl}`)),
+    ...resourceDescriptors.map((descriptor) =>
+      sanitize(`  ${`:${descriptor.name}`.padEnd(width)}  ${descriptor.acl}  ${descriptor.aliases.map((alias) => `:${alias}`).join(' ')}`),
+    ),
   ];
 }
 

@@ -23,9 +23,13 @@ export function completeCommand(text: string): string {
   const lower = word.toLowerCase();
   const candidates = [...new Set([...completeCollection(lower), ...commandWords.filter((command) => command.startsWith(lower))])];
   if (candidates.length === 0) return text;
-  // An alias completes to its collection's name (`:grp` → `:groups`).
+  // An alias completes to its collection's name (`:grp` → `:groups`), and so do words that can only
+  // name one collection (`:sip-t` → `:sip-templates`, not its alias `:sip-template`).
   const aliased = findDescriptor(lower);
   if (aliased && aliased.name !== lower) return colon + aliased.name;
+  const owners = new Set(candidates.map((candidate) => findDescriptor(candidate)?.name ?? candidate));
+  const [only] = owners;
+  if (owners.size === 1 && only !== undefined && only !== lower) return colon + only;
   const exact = candidates.indexOf(lower);
   if (exact >= 0) return colon + (candidates[(exact + 1) % candidates.length] ?? lower);
   const common = candidates.reduce((prefix, candidate) => {

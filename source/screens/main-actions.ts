@@ -194,6 +194,9 @@ export function mainActions(context: ActionContext): MainActions {
     const page = Math.max(1, bodyHeight - 1);
     // Keys can come before the view placed the cursor: it is on the first relation already.
     const at = entry.selected < 0 ? firstRelation(lines) : entry.selected;
+    // Until the record is loaded there is nothing to move over: a key then would place the cursor
+    // before the view can put it on the first related record.
+    if (lines.length === 0 && action !== 'app.back' && action !== 'detail.raw') return;
     switch (action) {
       case 'app.back':
         return dispatch({type: 'back'});

@@ -402,7 +402,7 @@ describe('Main screen: overlays and permissions', () => {
     });
   });
 
-  test('a missing permission names the ACL in the status line and keeps the session', async () => {
+  test('a collection the token may not read says so with the ACL it needs, as a warning, and keeps the session', async () => {
     const reader = server.accounts.find((account) => account.username === 'reader');
     assert.ok(reader);
     const start = server.requests.length;
@@ -411,16 +411,18 @@ describe('Main screen: overlays and permissions', () => {
       await press(app, ':');
       await press(app, 'lines', KEYS.enter);
       await waitForText(app, 'confd.lines.read');
-      const status = frameLines(app).find((line) => line.startsWith('✗')) ?? '';
-      assert.match(status, /^✗ Permission denied: this token lacks the ACL confd\.lines\.read\b.* — r: retry$/);
-      assert.match(app.lastFrame() ?? '', /Lines {2}not loaded/);
+      const status = frameLines(app).find((line) => line.startsWith('!')) ?? '';
+      assert.match(status, /^! Lines: this token may not read them — it needs the ACL confd\.lines\.read — r: retry$/);
+      assert.match(app.lastFrame() ?? '', /Lines {2}not available/);
+      assert.match(app.lastFrame() ?? '', /^ {2}Lines: this token may not read them — it needs the ACL confd\.lines\.read/m);
+      assert.doesNotMatch(app.lastFrame() ?? '', /✗/);
       assert.doesNotMatch(app.lastFrame() ?? '', /Session ended|Password for/);
       await press(app, 'r');
       await waitUntil(
         () => appListRequests(start, 'lines').length >= 2,
         () => 'r asked again',
       );
-      await waitForText(app, /^✗ Permission denied/m);
+      await waitForText(app, /^! Lines: this token may not read them/m);
       await press(app, 'a');
       await waitForText(app, `Token ACL (${reader.acl.length})`);
       assert.match(app.lastFrame() ?? '', /confd\.users\.read/);
