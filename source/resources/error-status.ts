@@ -42,8 +42,9 @@ export function unavailableStatus(error: unknown, collection: {title: string; ac
     return {level: 'warn', text: safe`${sanitize(collection.title)}: this server does not have them (404 for ${sanitize(error.request ?? 'the list')})`, hint: safe`r: retry`};
   }
   if (error.kind === 'forbidden') {
+    // The ACL first: it is what to ask for, and a narrow status line must not cut it.
     const acl = error.requiredAcl ?? collection.acl;
-    return {level: 'warn', text: safe`${sanitize(collection.title)}: this token may not read them — it needs the ACL ${sanitize(acl)}`, hint: safe`r: retry`};
+    return {level: 'warn', text: safe`${sanitize(acl)} needed: this token may not read ${sanitize(collection.title)}`, hint: safe`r: retry`};
   }
   return undefined;
 }
