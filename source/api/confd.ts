@@ -54,5 +54,6 @@ function listParams(query: ListQuery): URLSearchParams {
   if (query.order !== undefined) params.set('order', query.order);
   if (query.direction !== undefined) params.set('direction', query.direction);
   if (query.recurse) params.set('recurse', 'true');
+  for (const [key, value] of Object.entries(query.filters ?? {})) params.set(key, value);
   return params;
 }

@@ -47,6 +47,8 @@ export interface ListQuery {
   order?: string;
   direction?: 'asc' | 'desc';
   recurse?: boolean;
+  /** confd's exact-match filters (`/extensions?context=NAME`). */
+  filters?: Readonly<Record<string, string>>;
 }
 
 export interface CreateTokenRequest {

@@ -10,8 +10,8 @@ import type {Collection} from '../resources/collection.js';
 import type {SelectionState} from '../resources/selection.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
 import {unavailableStatus} from '../resources/error-status.js';
-import {sanitize} from '../text/sanitize.js';
-import {truncate} from '../text/width.js';
+import {sanitize, type SafeText} from '../text/sanitize.js';
+import {truncate, truncateStart} from '../text/width.js';
 import {useTheme} from '../theme.js';
 
 export interface CollectionTableProps {
@@ -25,9 +25,11 @@ export interface CollectionTableProps {
   onTotal(total: number, queryVersion: number): void;
   /** Shown in place of the search summary while the search field is open. */
   searchField?: React.ReactNode;
+  /** For a filtered list opened from a record: the path to it, shown as its title. */
+  trail?: readonly SafeText[];
 }
 
-export function CollectionTable({descriptor, collection, selection, width, height, onTotal, searchField}: CollectionTableProps) {
+export function CollectionTable({descriptor, collection, selection, width, height, onTotal, searchField, trail}: CollectionTableProps) {
   const theme = useTheme();
   const snapshot = useCollection(collection);
   const {top} = selection;
@@ -71,7 +73,7 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
   if (snapshot.search) parts.push(`search “${sanitize(snapshot.search)}”: ${total ?? '…'} match${total === 1 ? '' : 'es'}`);
   parts.push(`sort ${snapshot.order} ${snapshot.direction === 'asc' ? '▲ asc' : '▼ desc'}`);
   if (snapshot.status.kind === 'loading') parts.push('loading…');
-  const title = `${descriptor.title}  `;
+  const title = trail && trail.length > 0 ? `${truncateStart(trail.join(' › '), Math.floor(width / 2))} › ${descriptor.title}  ` : `${descriptor.title}  `;
 
   return (
     <Box flexDirection="column" width={width}>

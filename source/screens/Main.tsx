@@ -55,12 +55,15 @@ export function Main({width, height, server, workspace, tabCycle = defaultTabCyc
   const [reload, setReload] = useState(0);
   const detailLinesRef = useRef<readonly DetailLine[]>([]);
 
-  const descriptor = descriptorFor(state.collection) as AnyResourceDescriptor;
-  const collection = workspace.collections.of(state.collection);
-  const selection = selectionOf(state);
-  const detail = state.stack.at(-1);
+  const top = state.stack.at(-1);
+  // A filtered list on top of the stack (a context's extensions) is a table like the others.
+  const list = top?.filter ? top : undefined;
+  const detail = list ? undefined : top;
+  const descriptor = descriptorFor(list?.collection ?? state.collection) as AnyResourceDescriptor;
+  const collection = workspace.collections.of(list?.collection ?? state.collection, list?.filter);
+  const selection = list?.listSelection ?? selectionOf(state);
   // The lines belong to the record on top of the stack: a newly opened one has none until it loads.
-  const detailKey = detail ? `${state.stack.length}:${detail.collection}:${detail.id}` : '';
+  const detailKey = top ? `${state.stack.length}:${top.collection}:${top.id}` : '';
   const detailKeyRef = useRef(detailKey);
   if (detailKeyRef.current !== detailKey) {
     detailKeyRef.current = detailKey;
@@ -93,6 +96,7 @@ export function Main({width, height, server, workspace, tabCycle = defaultTabCyc
     collection,
     selection,
     detail,
+    list,
     detailLines: () => detailLinesRef.current,
     tabCycle,
     bodyHeight,
@@ -146,6 +150,7 @@ export function Main({width, height, server, workspace, tabCycle = defaultTabCyc
     {isActive: tooSmall || (!textOpen && !expired)},
   );
 
+  const trail = state.stack.slice(0, -1).map((entry) => sanitize(`${entry.label} ${entry.title}`));
   const body = () => {
     if (isListOverlay(state.overlay)) {
       return (
@@ -169,7 +174,7 @@ export function Main({width, height, server, workspace, tabCycle = defaultTabCyc
           id={detail.id}
           raw={detail.raw}
           label={detail.label}
-          trail={state.stack.slice(0, -1).map((entry) => sanitize(`${entry.label} ${entry.title}`))}
+          trail={trail}
           selected={detail.selected}
           width={width}
           height={overlayHeight}
@@ -201,6 +206,8 @@ export function Main({width, height, server, workspace, tabCycle = defaultTabCyc
       ) : undefined;
     return (
       <CollectionTable
+        key={detailKey}
+        trail={list ? [...trail, sanitize(`${list.label} ${list.title}`)] : undefined}
         descriptor={descriptor}
         collection={collection}
         selection={selection}

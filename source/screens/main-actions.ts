@@ -28,6 +28,8 @@ export interface ActionContext {
   collection: Collection<unknown>;
   selection: SelectionState;
   detail: DetailEntry | undefined;
+  /** A filtered list on top of the stack (its table has the keyboard; Esc goes back). */
+  list: DetailEntry | undefined;
   /** The lines of the open record, as the Detail view last reported them. */
   detailLines(): readonly DetailLine[];
   /** The collections `Tab` cycles through. */
@@ -158,6 +160,8 @@ export function mainActions(context: ActionContext): MainActions {
         context.setSearchText(collection.getSnapshot().search);
         return dispatch({type: 'overlay', overlay: {kind: 'search'}});
       case 'collection.clearSearch':
+        // In a filtered list without a search, Esc goes back to the record it came from.
+        if (context.list && collection.getSnapshot().search === '') return dispatch({type: 'back'});
         if (collection.getSnapshot().search !== '') collection.setSearch('');
         return context.setSearchText('');
       case 'collection.sortNext': {
@@ -181,7 +185,7 @@ export function mainActions(context: ActionContext): MainActions {
         const key = id ?? uuid;
         const title = descriptor.columns[0]?.value(item as never);
         if (key !== null && key !== undefined) {
-          dispatch({type: 'open', entry: {collection: state.collection, id: key, label: singular(descriptor.title), title: title == null ? String(key) : String(title)}});
+          dispatch({type: 'open', entry: {collection: descriptor.name, id: key, label: singular(descriptor.title), title: title == null ? String(key) : String(title)}});
         }
         return;
       }
@@ -217,8 +221,8 @@ export function mainActions(context: ActionContext): MainActions {
       case 'detail.follow': {
         const line = lines[at];
         if (line?.kind === 'relation') {
-          const {collection: target, id, label, title} = line.relation;
-          dispatch({type: 'open', entry: {collection: target, id, label, title}});
+          const {collection: target, id, label, title, filter} = line.relation;
+          dispatch({type: 'open', entry: {collection: target, id, label, title, ...(filter ? {filter} : {})}});
         }
         else setStatus({level: 'info', text: safe`Move to a related record (top of the view) to open it.`});
         return;

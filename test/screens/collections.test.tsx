@@ -187,6 +187,36 @@ describe('relations, per family', () => {
     });
   });
 
+  test('dial plan: a context opens the table of its extensions (confd filters them), Enter opens one, Esc comes back twice', async () => {
+    await session(async ({app}) => {
+      await command(app, 'contexts');
+      await waitForText(app, /^Contexts {2}rows 1–/m);
+      let found = '';
+      for (let row = 0; row < 8 && !found; row++) {
+        await press(app, KEYS.enter);
+        await loaded(app);
+        const line = frameLines(app).find((each) => /^[› ] Extensions in {2}\S+/.test(each));
+        if (line) found = line.replace(/^[› ] Extensions in {2}/, '').trim();
+        else await press(app, KEYS.escape, 'j');
+      }
+      assert.ok(found, 'one of the first contexts has a name');
+      const contextLine = await moveTo(app, /^› Extensions in {2}/);
+      await press(app, KEYS.enter);
+      const table = await waitForText(app, /› Extensions {2}rows 1–\d+ of \d+/);
+      const rows = frameLines(app).filter((line) => /^[› ] [\d*#_+]/.test(line));
+      assert.ok(rows.length > 0 && rows.every((line) => line.includes(found.slice(0, 12))), `only the extensions of ${found}:\n${table}`);
+      await press(app, 'j');
+      const row = selected(app);
+      await press(app, KEYS.enter);
+      await waitForText(app, /› Extension \S+/);
+      await waitForText(app, new RegExp(`^ {2}context +${found.slice(0, 20)}`, 'm'));
+      await press(app, KEYS.escape);
+      await waitUntil(() => selected(app) === row, () => `back on ${row} in:\n${app.lastFrame()}`);
+      await press(app, KEYS.escape);
+      await waitUntil(() => selected(app) === contextLine, () => `back on ${contextLine} in:\n${app.lastFrame()}`);
+    });
+  });
+
   test('SIP: a line opens its SIP endpoint, whose password shows as (hidden), in the raw view too', async () => {
     await session(async ({app}) => {
       await command(app, 'sip');

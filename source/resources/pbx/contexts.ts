@@ -28,5 +28,9 @@ export const contextsDescriptor: ResourceDescriptor<'contexts'> = {
         {title: 'Included contexts', keys: ['contexts']},
       ],
     }),
-  relations: (context) => refRelations(context.contexts, 'contexts', 'Included context'),
+  relations: (context) => [
+    // confd filters extensions by context name: the context's extensions open as a table.
+    ...(context.name ? [{label: 'Extensions in', collection: 'extensions' as const, id: context.name, title: context.name, filter: {key: 'context', value: context.name}}] : []),
+    ...refRelations(context.contexts, 'contexts', 'Included context'),
+  ],
 };
