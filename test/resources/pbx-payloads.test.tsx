@@ -23,7 +23,7 @@ import {generateFromSchema, generatePayload, responseSchema} from '../contract/g
 import {SPEC_SKIP} from '../contract/spec.js';
 
 const skip = SPEC_SKIP ?? false;
-const SEEDS = Array.from({length: 30}, (_, index) => index + 1);
+const SEEDS = Array.from({length: 20}, (_, index) => index + 1);
 
 /** The registry's collection served at each confd path. */
 function collectionAt(path: string): ConfdCollection {
@@ -74,7 +74,8 @@ describe('every collection handles any answer confd.yml allows', () => {
         const list = generateFromSchema(responseSchema(`/${served.path}`), seed);
         // The spec requires neither `total` nor `items` (switchboards document `{items}` alone).
         const page = decodeAnswer(listSchema(definition.schema), JSON.stringify(list), {service: 'confd', label});
-        for (const width of [60, 200]) renderTable(descriptor, page.items ?? [], width);
+        // Narrow and wide terminals, by turns (rendering is the slow part of this test).
+        renderTable(descriptor, page.items ?? [], seed % 2 === 0 ? 60 : 200);
 
         const item = generatePayload(served.item, seed, {missing: 0.2, extras: 0.3});
         const secrets = markSecrets(item);
