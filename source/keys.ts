@@ -81,7 +81,7 @@ export const keyTable: readonly KeyBinding[] = [
   {id: 'collection.lines', keys: ['2'], help: 'Show lines', group: 'Collection', scopes: views},
   {id: 'collection.recurse', keys: ['R'], help: 'Include sub-tenants (recurse) on/off', group: 'Collection', scopes: ['table']},
   {id: 'collection.refresh', keys: ['r'], help: 'Refresh from the server', group: 'Collection', scopes: views},
-  {id: 'detail.follow', keys: ['Enter'], help: 'Follow the selected relation (user → line, line → user)', group: 'Detail', scopes: ['detail'], footer: 'follow'},
+  {id: 'detail.follow', keys: ['Enter'], help: 'Follow the selected relation (user → group → member…)', group: 'Detail', scopes: ['detail'], footer: 'follow'},
   {id: 'detail.raw', keys: ['y'], help: 'Show the raw JSON', group: 'Detail', scopes: ['detail'], footer: 'raw'},
   {id: 'picker.choose', keys: ['Enter'], help: 'Choose the selected item', group: 'App', scopes: ['picker'], footer: 'choose'},
   {id: 'app.back', keys: ['Esc'], help: 'Back / close', group: 'App', scopes: ['detail', 'help', 'picker'], footer: 'back'},
