@@ -5,7 +5,7 @@
  */
 import {enableCompileCache} from 'node:module';
 import {parseCommand, UsageError} from './source/cli/args.js';
-import {listCommands, usage} from './source/cli/usage.js';
+import {usage} from './source/cli/usage.js';
 import {version} from './source/version.js';
 import {reportFatal} from './source/cli/fatal.js';
 
@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         process.stderr.write(
           'wazo-tui: the dashboard needs a terminal (stdin and stdout). For scripts, use the commands:\n' +
-            `  wazo-tui ${listCommands} SERVER --username U --password-stdin [--json]\n`,
+            `  wazo-tui COLLECTION SERVER --username U --password-stdin [--json]   (users, lines, groups… see --help)\n`,
         );
         return 2;
       }

@@ -4,7 +4,7 @@
  * binding cannot be documented in one place and behave differently in another.
  */
 import type {Key} from 'ink';
-import {collectionNames} from './resources/registry.js';
+import {defaultTabCycle} from './resources/registry.js';
 
 /**
  * Where a binding is active. `global` bindings are active in every scope; `help` is the help
@@ -81,12 +81,12 @@ export const keyTable: readonly KeyBinding[] = [
   {id: 'collection.clearSearch', keys: ['Esc'], help: 'Clear the search', group: 'Collection', scopes: ['table']},
   {id: 'collection.sortNext', keys: ['s'], help: 'Sort by the next column', group: 'Collection', scopes: ['table'], footer: 'sort'},
   {id: 'collection.sortReverse', keys: ['S'], help: 'Reverse the sort direction', group: 'Collection', scopes: ['table']},
-  {id: 'collection.switch', keys: ['Tab'], help: `Next collection (${collectionNames.join(' → ')})`, group: 'Collection', scopes: ['table'], footer: 'switch'},
+  {id: 'collection.switch', keys: ['Tab'], help: `Cycle ${defaultTabCycle.join(' → ')}`, group: 'Collection', scopes: ['table'], footer: 'switch'},
   {id: 'collection.users', keys: ['1'], help: 'Show users', group: 'Collection', scopes: views},
   {id: 'collection.lines', keys: ['2'], help: 'Show lines', group: 'Collection', scopes: views},
   {id: 'collection.recurse', keys: ['R'], help: 'Include sub-tenants (recurse) on/off', group: 'Collection', scopes: ['table']},
   {id: 'collection.refresh', keys: ['r'], help: 'Refresh from the server', group: 'Collection', scopes: [...views, 'admin']},
-  {id: 'detail.follow', keys: ['Enter'], help: 'Follow the selected relation (user → line, line → user)', group: 'Detail', scopes: ['detail'], footer: 'follow'},
+  {id: 'detail.follow', keys: ['Enter'], help: 'Follow the selected relation (user → group → member…)', group: 'Detail', scopes: ['detail'], footer: 'follow'},
   {id: 'detail.raw', keys: ['y'], help: 'Show the raw JSON', group: 'Detail', scopes: ['detail'], footer: 'raw'},
   {id: 'admin.create', keys: ['c'], help: 'Create an API account (:accounts)', group: 'Accounts', scopes: ['admin'], footer: 'create'},
   {
@@ -99,7 +99,7 @@ export const keyTable: readonly KeyBinding[] = [
   },
   {id: 'picker.choose', keys: ['Enter'], help: 'Choose the selected item', group: 'App', scopes: ['picker'], footer: 'choose'},
   {id: 'app.back', keys: ['Esc'], help: 'Back / close', group: 'App', scopes: ['detail', 'help', 'picker', 'admin'], footer: 'back'},
-  {id: 'app.command', keys: [':'], help: 'Command line (:users, :accounts, :ctx, :tenant, :q)', group: 'App', scopes: [...views, 'admin'], footer: 'command'},
+  {id: 'app.command', keys: [':'], help: 'Command line (:groups…, Tab completes, :accounts, :ctx, :q)', group: 'App', scopes: [...views, 'admin'], footer: 'command'},
   {id: 'app.acl', keys: ['a'], help: "Show the token's ACL", group: 'App', scopes: views},
   {id: 'app.logout', keys: ['L'], help: 'Log out (revokes the token)', group: 'App', scopes: views},
   {id: 'app.help', keys: ['?'], help: 'Help on/off', group: 'App', scopes: ['global'], footer: 'help'},

@@ -3,6 +3,7 @@
  */
 import type {z} from 'zod';
 import type {ConfdCollection, ConfdItem, ConfdListed, ConfdView} from './contract.js';
+import * as pbx from './pbx-schemas.js';
 import {extensionSchema, lineSchema, userSchema, userSummarySchema} from './schemas.js';
 
 /** How to reach and validate one confd collection. */
@@ -20,6 +21,26 @@ export const collections: {[C in ConfdCollection]: CollectionDefinition<C>} = {
   users: {path: 'users', schema: userSchema, views: {summary: userSummarySchema}},
   lines: {path: 'lines', schema: lineSchema, views: {}},
   extensions: {path: 'extensions', schema: extensionSchema, views: {}},
+  groups: {path: 'groups', schema: pbx.groupSchema, views: {}},
+  queues: {path: 'queues', schema: pbx.queueSchema, views: {}},
+  agents: {path: 'agents', schema: pbx.agentSchema, views: {}},
+  contexts: {path: 'contexts', schema: pbx.contextSchema, views: {}},
+  trunks: {path: 'trunks', schema: pbx.trunkSchema, views: {}},
+  outcalls: {path: 'outcalls', schema: pbx.outcallSchema, views: {}},
+  incalls: {path: 'incalls', schema: pbx.incallSchema, views: {}},
+  voicemails: {path: 'voicemails', schema: pbx.voicemailSchema, views: {}},
+  devices: {path: 'devices', schema: pbx.deviceSchema, views: {}},
+  conferences: {path: 'conferences', schema: pbx.conferenceSchema, views: {}},
+  parkinglots: {path: 'parkinglots', schema: pbx.parkingLotSchema, views: {}},
+  schedules: {path: 'schedules', schema: pbx.scheduleSchema, views: {}},
+  ivr: {path: 'ivr', schema: pbx.ivrSchema, views: {}},
+  switchboards: {path: 'switchboards', schema: pbx.switchboardSchema, views: {}},
+  callpermissions: {path: 'callpermissions', schema: pbx.callPermissionSchema, views: {}},
+  callpickups: {path: 'callpickups', schema: pbx.callPickupSchema, views: {}},
+  pagings: {path: 'pagings', schema: pbx.pagingSchema, views: {}},
+  applications: {path: 'applications', schema: pbx.applicationSchema, views: {}},
+  'sip-endpoints': {path: 'endpoints/sip', schema: pbx.sipEndpointSchema, views: {}},
+  'sip-templates': {path: 'endpoints/sip/templates', schema: pbx.sipEndpointSchema, views: {}},
 };
 
 /** The schema of an item listed in `view` (the default form when undefined). */

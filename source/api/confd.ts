@@ -34,7 +34,8 @@ export function createConfdApi(send: Send): ConfdApi {
       const schema = listedSchema(collection, query.view as V);
       const sent = request(definition.path, `GET /${definition.path}`, options, listParams(query));
       const page = decodeAnswer(listSchema(schema), (await send(sent)).body, sent);
-      return {total: page.total, items: page.items};
+      const items = page.items ?? [];
+      return {total: page.total ?? (query.offset ?? 0) + items.length, items};
     },
 
     async get<C extends ConfdCollection>(collection: C, id: number | string, options: AuthedOptions): Promise<ConfdItem[C]> {
@@ -60,5 +61,6 @@ function listParams(query: ListQuery & {view?: string}): URLSearchParams {
   if (query.order !== undefined) params.set('order', query.order);
   if (query.direction !== undefined) params.set('direction', query.direction);
   if (query.recurse) params.set('recurse', 'true');
+  for (const [key, value] of Object.entries(query.filters ?? {})) params.set(key, value);
   return params;
 }

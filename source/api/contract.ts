@@ -3,6 +3,10 @@
  * `client.ts` implements it; nothing outside `source/api` knows URLs, headers or the TLS agent.
  */
 import type {CertificateInfo, Pin} from './tls/types.js';
+import type {
+  Agent, Application, CallPermission, CallPickup, Conference, Context, Device, Group, Incall, Ivr, Outcall, Paging, ParkingLot, Queue,
+  Schedule, SipEndpoint, Switchboard, Trunk, Voicemail,
+} from './pbx-schemas.js';
 import type {Extension, Infos, Line, ListPage, Tenant, Token, User, UserSummary} from './schemas.js';
 import type {AuthSession, AuthUser, Policy, RefreshToken} from './account-schemas.js';
 
@@ -52,6 +56,8 @@ export interface ListQuery {
   order?: string;
   direction?: 'asc' | 'desc';
   recurse?: boolean;
+  /** confd's exact-match filters (`/extensions?context=NAME`). */
+  filters?: Readonly<Record<string, string>>;
 }
 
 export interface CreateTokenRequest {
@@ -70,11 +76,31 @@ export interface RefreshTokenRequest {
 }
 
 /** The confd collections the client knows; the resource layer describes them by this name. */
-export type ConfdCollection = 'users' | 'lines' | 'extensions';
+export type ConfdCollection = keyof ConfdItem;
 export interface ConfdItem {
   users: User;
   lines: Line;
   extensions: Extension;
+  groups: Group;
+  queues: Queue;
+  agents: Agent;
+  contexts: Context;
+  trunks: Trunk;
+  outcalls: Outcall;
+  incalls: Incall;
+  voicemails: Voicemail;
+  devices: Device;
+  conferences: Conference;
+  parkinglots: ParkingLot;
+  schedules: Schedule;
+  ivr: Ivr;
+  switchboards: Switchboard;
+  callpermissions: CallPermission;
+  callpickups: CallPickup;
+  pagings: Paging;
+  applications: Application;
+  'sip-endpoints': SipEndpoint;
+  'sip-templates': SipEndpoint;
 }
 
 /**

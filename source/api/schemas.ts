@@ -4,6 +4,7 @@
  * and never break validation; optional fields may be missing or null.
  */
 import {z} from 'zod';
+import {recordRefSchema} from './pbx-schemas.js';
 
 const nullableString = z.string().nullish();
 
@@ -104,6 +105,15 @@ export const userSchema = z.looseObject({
   description: nullableString,
   enabled: z.boolean().nullish(),
   lines: z.array(lineSchema).nullish(),
+  // Memberships, each a reference to a record of its own collection.
+  groups: z.array(recordRefSchema).nullish(),
+  queues: z.array(recordRefSchema).nullish(),
+  switchboards: z.array(recordRefSchema).nullish(),
+  call_permissions: z.array(recordRefSchema).nullish(),
+  incalls: z.array(recordRefSchema).nullish(),
+  schedules: z.array(recordRefSchema).nullish(),
+  voicemail: recordRefSchema.nullish(),
+  agent: recordRefSchema.nullish(),
   links: z.array(linkSchema).nullish(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -137,6 +147,13 @@ export const extensionSchema = z.looseObject({
   type: nullableString,
   enabled: z.boolean().nullish(),
   lines: z.array(z.looseObject({id: z.number()})).nullish(),
+  // What owns the extension besides lines (at most one of them, as confd dumps it).
+  group: recordRefSchema.nullish(),
+  queue: recordRefSchema.nullish(),
+  conference: recordRefSchema.nullish(),
+  parking_lot: recordRefSchema.nullish(),
+  incall: recordRefSchema.nullish(),
+  outcall: recordRefSchema.nullish(),
   links: z.array(linkSchema).nullish(),
 });
 export type Extension = z.infer<typeof extensionSchema>;
@@ -145,8 +162,12 @@ export type Extension = z.infer<typeof extensionSchema>;
 export const infosSchema = z.looseObject({uuid: z.string(), wazo_version: nullableString});
 export type Infos = z.infer<typeof infosSchema>;
 
-/** A confd list answer: `total` is counted after search and filters, before limit/offset. */
+/**
+ * A confd list answer: `total` is counted after search and filters, before limit/offset. confd.yml
+ * requires neither field (and /switchboards documents `{items}` alone), so both may be missing or
+ * null: the confd API reads that as no rows, and a missing total as the rows received.
+ */
 export function listSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({total: z.number(), items: z.array(item)});
+  return z.looseObject({total: z.number().nullish(), items: z.array(item).nullish()});
 }
 export type ListPage<T> = {total: number; items: T[]};

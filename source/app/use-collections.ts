@@ -4,7 +4,6 @@
  * tenant starts afresh; the old collections are disposed, which aborts their requests.
  */
 import {useEffect, useMemo} from 'react';
-import type {ConfdCollection} from '../api/contract.js';
 import {Collection} from '../resources/collection.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {ConfdSource} from '../session/confd-source.js';
@@ -19,20 +18,23 @@ export interface ManagedCollections extends Collections {
 }
 
 export function useCollections(source: ConfdSource, tenant: string | undefined, recurse: boolean): ManagedCollections {
-  const made = useMemo(() => new Map<ConfdCollection, Collection<unknown>>(), [source, tenant]);
+  const made = useMemo(() => new Map<string, Collection<unknown>>(), [source, tenant]);
   useEffect(() => () => made.forEach((collection) => collection.dispose()), [made]);
   return {
-    of(name) {
-      let collection = made.get(name);
+    of(name, filter) {
+      // A filtered list (a context's extensions) is a collection of its own, kept like the others.
+      const key = filter ? `${name}?${filter.key}=${filter.value}` : name;
+      let collection = made.get(key);
       if (!collection) {
         const descriptor = descriptorFor(name);
+        const filters = filter ? {[filter.key]: filter.value} : undefined;
         // Rows in the lightest form confd offers: the cache holds only what the table shows.
-        collection = new Collection<unknown>((query, signal) => source.list(name, {...query, view: descriptor.listView}, {tenant, signal}), {
+        collection = new Collection<unknown>((query, signal) => source.list(name, {...query, filters, view: descriptor.listView}, {tenant, signal}), {
           pageSize,
           order: descriptor.defaultOrder,
           recurse,
         });
-        made.set(name, collection);
+        made.set(key, collection);
       }
       return collection;
     },

@@ -1,7 +1,18 @@
 import {collectionNames} from '../resources/registry.js';
 
-/** `users|lines|extensions`: the script commands, one per collection. */
-export const listCommands = collectionNames.join('|');
+/** Every collection a script command takes, wrapped for --help and the README (`COLLECTION` is one of them). */
+export const collectionList = wrapNames(collectionNames, 'COLLECTION: ', 96);
+
+function wrapNames(names: readonly string[], lead: string, width: number): string {
+  const lines = [lead];
+  for (const name of names) {
+    const last = lines.length - 1;
+    const piece = `${name}${name === names.at(-1) ? '' : ','}`;
+    if ((lines[last] ?? '').length + piece.length + 1 > width) lines.push(' '.repeat(lead.length) + piece);
+    else lines[last] = `${lines[last]}${lines[last]?.endsWith(' ') ? '' : ' '}${piece}`;
+  }
+  return lines.map((line) => `           ${line}`).join('\n');
+}
 
 /** The `--help` text: the command-line reference (the README repeats it). */
 export const usage = `wazo-tui — a keyboard-driven terminal dashboard for Wazo PBX administrators
@@ -22,11 +33,12 @@ Usage:
   wazo-tui pins [list] [--json] | pins rm HOST[:PORT]
                                        the pinned certificates; rm forgets one (port 443 by default)
   wazo-tui --help-keys                 every action and its keys, as the keymap file leaves them
-  wazo-tui ${listCommands} [SERVER] --username U --password-stdin
+  wazo-tui COLLECTION [SERVER] --username U --password-stdin
            [--search S] [--limit N] [--offset N] [--order COL] [--direction asc|desc]
            [--tenant UUID] [--recurse] [--json]
                                        list one page of a confd collection (--limit default 100;
                                        aligned on a terminal, TSV in a pipe)
+${collectionList}
   wazo-tui account create NAME [SERVER] -u ADMIN --password-stdin
            [--preset browse | --acl ACL... | --full-access] [--account-password-stdin] [--tenant UUID]
                                        an API account (purpose external_api) with a policy named

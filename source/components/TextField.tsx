@@ -18,6 +18,8 @@ export interface TextFieldProps {
   onSubmit?: (value: string) => void;
   /** Esc. */
   onCancel?: () => void;
+  /** Tab (completion): the value it returns replaces the text. */
+  onTab?: (value: string) => string;
   /** Show `•` instead of the characters (passwords). */
   mask?: boolean;
   /** Shown dimmed while the value is empty. */
@@ -37,7 +39,7 @@ export function pastedText(text: string): string {
 }
 
 /** The text field (see the module comment). */
-export function TextField({value, onChange, onSubmit, onCancel, mask = false, placeholder = '', focus, width}: TextFieldProps) {
+export function TextField({value, onChange, onSubmit, onCancel, onTab, mask = false, placeholder = '', focus, width}: TextFieldProps) {
   const theme = useTheme();
   // Each key comes after the parent re-rendered with the previous one's value (hooks/keyboard.tsx).
   const change = (next: string) => onChange(next);
@@ -47,6 +49,10 @@ export function TextField({value, onChange, onSubmit, onCancel, mask = false, pl
       const current = value;
       if (key.return) onSubmit?.(current);
       else if (key.escape) onCancel?.();
+      else if (key.tab && !key.shift && onTab) {
+        const completed = onTab(current);
+        if (completed !== current) change(completed);
+      }
       else if (key.backspace || key.delete) change(graphemes(current).slice(0, -1).join(''));
       else if (key.ctrl && input === 'u') change('');
       // A masked value has no visible words: Ctrl-W clears it rather than reveal where spaces are.

@@ -15,13 +15,32 @@ export interface DetailLayout {
 /** Title of the group holding the keys no layout group lists (fields of newer servers included). */
 export const OTHER_GROUP = 'Other';
 
-// Matches the last path segment: `password`, `call_permission_password`, `auth_section_options.password`.
-const SECRET_KEY = /password|secret/i;
+// Matches the last path segment: `password`, `call_permission_password`, `auth_section_options.password`,
+// a PJSIP `md5_cred`, a conference's `pin` and `admin_pin`, a voicemail's `password` (its PIN).
+const SECRET_KEY = /password|secret|cred|(^|_)pin$/i;
 
 /** Whether a field path names a secret that the detail view must not print. */
 export function isSecretPath(path: string): boolean {
   const last = path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');
   return SECRET_KEY.test(last);
+}
+
+/** A secret's value is hidden; a flag about it (`ask_password`) and an absent one (null) are not secrets. */
+function isSecretValue(path: string, value: unknown): boolean {
+  return isSecretPath(path) && typeof value !== 'boolean' && value !== null && value !== undefined;
+}
+
+/**
+ * The record with every secret replaced by {@link HIDDEN}, for the raw JSON view: object fields by
+ * name, PJSIP `[key, value]` pairs by key, at any depth.
+ */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    if (value.length > 0 && isPairList(value)) return value.map(([key, entry]) => [key, isSecretValue(key, entry) ? HIDDEN : redactSecrets(entry)]);
+    return value.map(redactSecrets);
+  }
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, isSecretValue(key, entry) ? HIDDEN : redactSecrets(entry)]));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -42,7 +61,7 @@ function isPairList(value: unknown[]): value is Array<[string, unknown]> {
  * comma-separated field, arrays of objects to `path[i].key`; empty containers become null.
  */
 export function flattenValue(path: string, value: unknown): DetailField[] {
-  if (isSecretPath(path)) return [{label: path, value: HIDDEN}];
+  if (isSecretValue(path, value)) return [{label: path, value: HIDDEN}];
   if (isScalar(value)) return [{label: path, value: value ?? null}];
   if (Array.isArray(value)) {
     if (value.length === 0) return [{label: path, value: null}];
@@ -53,21 +72,6 @@ export function flattenValue(path: string, value: unknown): DetailField[] {
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return [{label: path, value: null}];
   return entries.flatMap(([key, entry]) => flattenValue(`${path}.${key}`, entry));
-}
-
-/**
- * A copy of `value` with every secret the detail view hides replaced by {@link HIDDEN}, by the
- * same rule ({@link isSecretPath}), so the raw JSON view (`y`) shows no more than the fields do.
- */
-export function redactSecrets(value: unknown, path = ''): unknown {
-  if (path !== '' && isSecretPath(path)) return HIDDEN;
-  if (isScalar(value)) return value;
-  if (Array.isArray(value)) {
-    // PJSIP option lists name their secrets in the pair's first element: hide the second.
-    if (value.length > 0 && isPairList(value)) return value.map(([key, entry]) => [key, redactSecrets(entry, `${path}.${key}`)]);
-    return value.map((entry, index) => redactSecrets(entry, `${path}[${index}]`));
-  }
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, entry]) => [key, redactSecrets(entry, path === '' ? key : `${path}.${key}`)]));
 }
 
 function fieldsFor(key: string, value: unknown, layout: DetailLayout): DetailField[] {

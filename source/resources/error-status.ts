@@ -30,3 +30,21 @@ export function errorStatus(error: unknown, retryHint?: string): Status {
   if (error instanceof ConfigFileError || error instanceof UsageError) return {level: 'error', text: sanitize(error.message)};
   return {level: 'error', text: safe`Unexpected error: ${sanitize(error instanceof Error ? error.message : String(error))}`};
 }
+
+/**
+ * Why a collection's rows could not be had, when the reason is the server's or the token's and not
+ * a failure: a server without the collection (404: an older or smaller Wazo), or a token that may
+ * not read it (401/403, naming the ACL it lacks). Undefined for real errors.
+ */
+export function unavailableStatus(error: unknown, collection: {title: string; acl: string}): Status | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.kind === 'not-found') {
+    return {level: 'warn', text: safe`${sanitize(collection.title)}: this server does not have them (404 for ${sanitize(error.request ?? 'the list')})`, hint: safe`r: retry`};
+  }
+  if (error.kind === 'forbidden') {
+    // The ACL first: it is what to ask for, and a narrow status line must not cut it.
+    const acl = error.requiredAcl ?? collection.acl;
+    return {level: 'warn', text: safe`${sanitize(acl)} needed: this token may not read ${sanitize(collection.title)}`, hint: safe`r: retry`};
+  }
+  return undefined;
+}

@@ -4,6 +4,7 @@
 import type {Extension} from '../api/schemas.js';
 import {buildDetail, textOf, type DetailLayout} from './detail.js';
 import {lineLabel} from './labels.js';
+import {refRelation} from './refs.js';
 import type {Relation, ResourceDescriptor} from './types.js';
 
 /** The extension's lines by name (or `#id` when confd gives no name). */
@@ -20,8 +21,17 @@ const layout: DetailLayout = {
   summaries: {lines: (element) => `${textOf(element, 'name') || '(no name)'} (#${textOf(element, 'id')})`},
 };
 
+/** What the extension rings: its lines, or the one group, queue, conference, parking lot, incall or outcall owning it. */
 function relations(extension: Extension): Relation[] {
-  return (extension.lines ?? []).map((line): Relation => ({label: 'Line', collection: 'lines', id: line.id, title: lineLabel(line)}));
+  return [
+    ...(extension.lines ?? []).map((line): Relation => ({label: 'Line', collection: 'lines', id: line.id, title: lineLabel(line)})),
+    ...refRelation(extension.group, 'groups', 'Owner group'),
+    ...refRelation(extension.queue, 'queues', 'Owner queue'),
+    ...refRelation(extension.conference, 'conferences', 'Owner conference'),
+    ...refRelation(extension.parking_lot, 'parkinglots', 'Owner parking lot'),
+    ...refRelation(extension.incall, 'incalls', 'Owner incall'),
+    ...refRelation(extension.outcall, 'outcalls', 'Owner outcall'),
+  ];
 }
 
 /** Extensions: sorted by number like confd; only exten, context and type sort. */

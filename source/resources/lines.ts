@@ -46,6 +46,10 @@ function relations(line: Line): Relation[] {
       title: fullName(user) || user.uuid,
     })),
     ...(line.extensions ?? []).map(extensionRelation),
+    ...(line.device_id ? [{label: 'Device', collection: 'devices' as const, id: line.device_id, title: line.device_id}] : []),
+    ...(line.endpoint_sip?.uuid
+      ? [{label: 'SIP endpoint', collection: 'sip-endpoints' as const, id: line.endpoint_sip.uuid, title: line.endpoint_sip.label || line.endpoint_sip.name || line.endpoint_sip.uuid}]
+      : []),
   ];
 }
 

@@ -7,11 +7,58 @@
 import type {ConfdCollection} from '../api/contract.js';
 import {extensionsDescriptor} from './extensions.js';
 import {linesDescriptor} from './lines.js';
+import {agentsDescriptor} from './pbx/agents.js';
+import {applicationsDescriptor} from './pbx/applications.js';
+import {callPermissionsDescriptor} from './pbx/callpermissions.js';
+import {callPickupsDescriptor} from './pbx/callpickups.js';
+import {conferencesDescriptor} from './pbx/conferences.js';
+import {contextsDescriptor} from './pbx/contexts.js';
+import {devicesDescriptor} from './pbx/devices.js';
+import {groupsDescriptor} from './pbx/groups.js';
+import {incallsDescriptor} from './pbx/incalls.js';
+import {ivrDescriptor} from './pbx/ivr.js';
+import {outcallsDescriptor} from './pbx/outcalls.js';
+import {pagingsDescriptor} from './pbx/pagings.js';
+import {parkingLotsDescriptor} from './pbx/parkinglots.js';
+import {queuesDescriptor} from './pbx/queues.js';
+import {schedulesDescriptor} from './pbx/schedules.js';
+import {sipEndpointsDescriptor, sipTemplatesDescriptor} from './pbx/sip-endpoints.js';
+import {switchboardsDescriptor} from './pbx/switchboards.js';
+import {trunksDescriptor} from './pbx/trunks.js';
+import {voicemailsDescriptor} from './pbx/voicemails.js';
 import type {AnyResourceDescriptor, ResourceDescriptor} from './types.js';
 import {usersDescriptor} from './users.js';
 
-/** Every known collection, in `Tab` order (`1` is users, `2` lines). */
-export const resourceDescriptors: readonly AnyResourceDescriptor[] = [usersDescriptor, linesDescriptor, extensionsDescriptor];
+/** Every known collection, in the order `?`, `--help` and the README list them (`1` is users, `2` lines). */
+export const resourceDescriptors: readonly AnyResourceDescriptor[] = [
+  usersDescriptor, linesDescriptor, extensionsDescriptor, groupsDescriptor, queuesDescriptor, agentsDescriptor, voicemailsDescriptor,
+  devicesDescriptor, contextsDescriptor, incallsDescriptor, outcallsDescriptor, trunksDescriptor, ivrDescriptor, schedulesDescriptor,
+  conferencesDescriptor, parkingLotsDescriptor, switchboardsDescriptor, callPermissionsDescriptor, callPickupsDescriptor,
+  pagingsDescriptor, applicationsDescriptor, sipEndpointsDescriptor, sipTemplatesDescriptor,
+];
+
+/**
+ * The collections `Tab` cycles through unless the profiles file's `preferences.tabCycle` says
+ * otherwise (validated there): the ones an administrator opens most.
+ */
+export const defaultTabCycle: readonly ConfdCollection[] = ['users', 'lines', 'extensions', 'groups', 'queues'];
+
+/** The collection after `name` in a `Tab` cycle; from a collection outside it, the cycle's first. */
+export function nextInCycle(cycle: readonly ConfdCollection[], name: ConfdCollection, step = 1): ConfdCollection {
+  const index = cycle.indexOf(name);
+  const count = cycle.length;
+  if (count === 0) return name;
+  if (index < 0) return cycle[0] ?? name;
+  return cycle[(((index + step) % count) + count) % count] ?? name;
+}
+
+/** Every `:` name (collection names and aliases) that starts with `prefix`, names first, for Tab completion. */
+export function completeCollection(prefix: string): string[] {
+  const wanted = prefix.trim().replace(/^:/, '').toLowerCase();
+  const names = resourceDescriptors.map((descriptor) => descriptor.name).filter((name) => name.startsWith(wanted));
+  const aliases = resourceDescriptors.flatMap((descriptor) => descriptor.aliases).filter((alias) => alias.startsWith(wanted));
+  return [...new Set([...names, ...aliases])];
+}
 
 /** The collection names in `Tab` order, as the command line takes them. */
 export const collectionNames: readonly ConfdCollection[] = resourceDescriptors.map((descriptor) => descriptor.name);

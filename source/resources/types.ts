@@ -33,6 +33,17 @@ export interface Relation {
   id: number | string;
   /** How to name the related record; raw server text. */
   title: string;
+  /**
+   * Set when the relation is a filtered list of `collection` rather than one record (a context's
+   * extensions: `/extensions?context=NAME`); `id` is then the filter's value.
+   */
+  filter?: ListFilter;
+}
+
+/** One of confd's exact-match list filters. */
+export interface ListFilter {
+  key: string;
+  value: string;
 }
 
 /** One field of the detail view. */

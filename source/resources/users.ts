@@ -5,6 +5,7 @@
 import type {Line, User, UserSummary} from '../api/schemas.js';
 import {buildDetail, type DetailLayout} from './detail.js';
 import {extensionLabel, extensionRelation, fullName, lineLabel} from './labels.js';
+import {refRelation, refRelations} from './refs.js';
 import type {Relation, ResourceDescriptor} from './types.js';
 
 /** `exten@context` of the user's main extension, as the summary view flattens it (`extension`, `context`). */
@@ -49,10 +50,21 @@ const layout: DetailLayout = {
 };
 
 function relations(user: User): Relation[] {
-  return (user.lines ?? []).flatMap((line): Relation[] => [
-    {label: 'Line', collection: 'lines', id: line.id, title: lineLabel(line)},
-    ...(line.extensions ?? []).map(extensionRelation),
-  ]);
+  return [
+    ...(user.lines ?? []).flatMap((line): Relation[] => [
+      {label: 'Line', collection: 'lines', id: line.id, title: lineLabel(line)},
+      ...(line.extensions ?? []).map(extensionRelation),
+      ...(line.device_id ? [{label: 'Device', collection: 'devices' as const, id: line.device_id, title: line.device_id}] : []),
+    ]),
+    ...refRelations(user.groups, 'groups', 'Group'),
+    ...refRelations(user.queues, 'queues', 'Queue'),
+    ...refRelation(user.voicemail, 'voicemails', 'Voicemail'),
+    ...refRelation(user.agent, 'agents', 'Agent'),
+    ...refRelations(user.call_permissions, 'callpermissions', 'Call permission'),
+    ...refRelations(user.switchboards, 'switchboards', 'Switchboard', 'uuid'),
+    ...refRelations(user.incalls, 'incalls', 'Incall'),
+    ...refRelations(user.schedules, 'schedules', 'Schedule'),
+  ];
 }
 
 /**

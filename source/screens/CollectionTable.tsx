@@ -9,8 +9,9 @@ import {useCollection} from '../hooks/use-collection.js';
 import type {Collection} from '../resources/collection.js';
 import type {SelectionState} from '../resources/selection.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
-import {sanitize} from '../text/sanitize.js';
-import {truncate} from '../text/width.js';
+import {unavailableStatus} from '../resources/error-status.js';
+import {sanitize, type SafeText} from '../text/sanitize.js';
+import {truncate, truncateStart} from '../text/width.js';
 import {useTheme} from '../theme.js';
 
 export interface CollectionTableProps {
@@ -24,9 +25,11 @@ export interface CollectionTableProps {
   onTotal(total: number, queryVersion: number): void;
   /** Shown in place of the search summary while the search field is open. */
   searchField?: React.ReactNode;
+  /** For a filtered list opened from a record: the path to it, shown as its title. */
+  trail?: readonly SafeText[];
 }
 
-export function CollectionTable({descriptor, collection, selection, width, height, onTotal, searchField}: CollectionTableProps) {
+export function CollectionTable({descriptor, collection, selection, width, height, onTotal, searchField, trail}: CollectionTableProps) {
   const theme = useTheme();
   const snapshot = useCollection(collection);
   const {top} = selection;
@@ -55,10 +58,14 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
   const total = snapshot.total;
   // Nothing could be loaded: say so instead of showing placeholders that look like a slow server.
   const failed = total === undefined && snapshot.status.kind === 'error';
+  // A collection the server lacks or the token may not read is said so in place of the rows.
+  const unavailable = failed && snapshot.status.kind === 'error' ? unavailableStatus(snapshot.status.error, descriptor) : undefined;
   const range =
     total === undefined
       ? failed
-        ? 'not loaded'
+        ? unavailable
+          ? 'not available'
+          : 'not loaded'
         : 'loading…'
       : total === 0
         ? 'no rows'
@@ -67,7 +74,7 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
   if (snapshot.search) parts.push(`search “${sanitize(snapshot.search)}”: ${total ?? '…'} match${total === 1 ? '' : 'es'}`);
   parts.push(`sort ${snapshot.order} ${snapshot.direction === 'asc' ? '▲ asc' : '▼ desc'}`);
   if (snapshot.status.kind === 'loading') parts.push('loading…');
-  const title = `${descriptor.title}  `;
+  const title = trail && trail.length > 0 ? `${truncateStart(trail.join(' › '), Math.floor(width / 2))} › ${descriptor.title}  ` : `${descriptor.title}  `;
 
   return (
     <Box flexDirection="column" width={width}>
@@ -86,7 +93,9 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
         sortColumn={sortColumn}
         sortDirection={snapshot.direction}
         emptyText={
-          failed
+          unavailable
+            ? unavailable.text
+            : failed
             ? 'could not load these rows: the status line below says why (r retries)'
             : total === 0
               ? snapshot.search

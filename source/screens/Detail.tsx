@@ -6,9 +6,10 @@
 import {useEffect, useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {ConfdCollection} from '../api/contract.js';
+import {redactSecrets} from '../resources/detail.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
-import {pad, truncate} from '../text/width.js';
+import {pad, truncate, truncateStart} from '../text/width.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 import {useTheme} from '../theme.js';
 import {detailLines, firstRelation, rawLines, type DetailLine} from './detail-lines.js';
@@ -20,6 +21,10 @@ export interface DetailProps {
   collection: ConfdCollection;
   id: number | string;
   raw: boolean;
+  /** How the path names this record (`Member`, `Group`); default: the collection's title, singular. */
+  label?: string;
+  /** The records opened before this one (`User Émilie`, `Group Sales`), shown before its title. */
+  trail?: readonly SafeText[];
   /** The line under the cursor; negative until placed, shown on the first related record. */
   selected: number;
   width: number;
@@ -52,7 +57,7 @@ export function Detail(props: DetailProps) {
   }, [props.collection, props.id, props.reload]);
 
   const lines = useMemo(
-    () => (loaded.kind !== 'ok' ? [] : props.raw ? rawLines(loaded.item) : detailLines(descriptor, loaded.item)),
+    () => (loaded.kind !== 'ok' ? [] : props.raw ? rawLines(redactSecrets(loaded.item)) : detailLines(descriptor, loaded.item)),
     [loaded, props.raw, descriptor],
   );
   useEffect(() => {
@@ -60,7 +65,9 @@ export function Detail(props: DetailProps) {
   }, [lines]);
 
   const name = sanitize(loaded.kind === 'ok' ? (descriptor.columns[0]?.value(loaded.item as never) ?? '') : String(props.id));
-  const title = safe`${sanitize(descriptor.title.replace(/s$/, ''))} ${name}${sanitize(props.raw ? ' · raw JSON' : '')}`;
+  const here = safe`${sanitize(props.label ?? descriptor.title.replace(/s$/, ''))} ${name}${sanitize(props.raw ? ' · raw JSON' : '')}`;
+  // The path taken, newest last: `User Émilie › Group Sales › Member Bob`; a long one keeps its end.
+  const title = (props.trail ?? []).reduceRight((text, step) => safe`${step} › ${text}`, here);
   const bodyHeight = Math.max(1, props.height - 1);
   // A negative selection is not placed yet: the cursor starts on the first related record.
   const selected = Math.min(props.selected < 0 ? firstRelation(lines) : props.selected, Math.max(0, lines.length - 1));
@@ -70,7 +77,7 @@ export function Detail(props: DetailProps) {
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text bold {...theme.accent}>
-        {truncate(title, props.width)}
+        {(props.trail?.length ?? 0) > 0 ? truncateStart(title, props.width) : truncate(title, props.width)}
       </Text>
       {loaded.kind === 'loading' ? <Text {...theme.dim}>loading…</Text> : null}
       {loaded.kind === 'error' ? <Text {...theme.danger}>could not load this record (see the status line; r retries)</Text> : null}

@@ -13,12 +13,12 @@ import {useKeys} from '../hooks/keyboard.js';
 import {useCollection} from '../hooks/use-collection.js';
 import {useSession} from '../hooks/use-session.js';
 import {matchKey, type ActionId, type Scope} from '../keys.js';
-import {errorStatus, type Status} from '../resources/error-status.js';
+import {errorStatus, unavailableStatus, type Status} from '../resources/error-status.js';
 import type {ConfdCollection} from '../api/contract.js';
 import {useRenewalStatus} from './renewal-status.js';
-import {descriptorFor} from '../resources/registry.js';
+import {defaultTabCycle, descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
-import type {SafeText} from '../text/sanitize.js';
+import {sanitize, type SafeText} from '../text/sanitize.js';
 import {CollectionTable} from './CollectionTable.js';
 import {Detail} from './Detail.js';
 import {firstRelation, type DetailLine} from './detail-lines.js';
@@ -45,7 +45,7 @@ export interface MainProps {
   profiles: readonly string[];
   profile?: string;
   onSwitchProfile(name: string): void;
-  /** The collections `Tab` walks, in order (`preferences.tabCycle`); default every one. */
+  /** The collections `Tab` walks, in order (the profiles file's `preferences.tabCycle`); default defaultTabCycle. */
   tabCycle?: readonly ConfdCollection[];
 }
 
@@ -55,7 +55,7 @@ const tableWaits: ReadonlySet<ActionId> = new Set<ActionId>(['nav.up', 'nav.down
 /** Header + title + column header + status + footer. */
 const chrome = 4;
 
-export function Main({width, height, server, workspace, onQuit, onLogout, initialCollection, profiles, profile, onSwitchProfile, tabCycle}: MainProps) {
+export function Main({width, height, server, workspace, onQuit, onLogout, initialCollection, profiles, profile, onSwitchProfile, tabCycle = defaultTabCycle}: MainProps) {
   const {session, tenants} = workspace;
   const snapshot = useSession(session);
   const bodyHeight = Math.max(1, height - headerHeight(snapshot.fullAccess) - chrome);
@@ -66,10 +66,20 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
   const [reload, setReload] = useState(0);
   const detailLinesRef = useRef<readonly DetailLine[]>([]);
 
-  const descriptor = descriptorFor(state.collection) as AnyResourceDescriptor;
-  const collection = workspace.collections.of(state.collection);
-  const selection = selectionOf(state);
-  const detail = state.stack.at(-1);
+  const top = state.stack.at(-1);
+  // A filtered list on top of the stack (a context's extensions) is a table like the others.
+  const list = top?.filter ? top : undefined;
+  const detail = list ? undefined : top;
+  const descriptor = descriptorFor(list?.collection ?? state.collection) as AnyResourceDescriptor;
+  const collection = workspace.collections.of(list?.collection ?? state.collection, list?.filter);
+  const selection = list?.listSelection ?? selectionOf(state);
+  // The lines belong to the record on top of the stack: a newly opened one has none until it loads.
+  const detailKey = top ? `${state.stack.length}:${top.collection}:${top.id}` : '';
+  const detailKeyRef = useRef(detailKey);
+  if (detailKeyRef.current !== detailKey) {
+    detailKeyRef.current = detailKey;
+    detailLinesRef.current = [];
+  }
 
   useEffect(() => dispatch({type: 'resize', height: bodyHeight}), [bodyHeight]);
 
@@ -83,7 +93,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
     dispatch({type: 'query', collection: state.collection, stamp: {source: collection, version: queryVersion}});
   }
   useEffect(() => {
-    if (collectionStatus.kind === 'error') setStatus(errorStatus(collectionStatus.error, 'r: retry'));
+    if (collectionStatus.kind === 'error') setStatus(unavailableStatus(collectionStatus.error, descriptor) ?? errorStatus(collectionStatus.error, 'r: retry'));
   }, [collectionStatus]);
   useEffect(() => {
     if (status?.level !== 'info') return;
@@ -103,7 +113,9 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
     collection,
     selection,
     detail,
+    list,
     detailLines: () => detailLinesRef.current,
+    tabCycle,
     bodyHeight,
     overlayHeight,
     helpLength: helpLines.length,
@@ -120,7 +132,6 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
     profiles,
     profile,
     onSwitchProfile,
-    tabCycle,
   });
 
   const submitSearch = (text: string) => {
@@ -163,6 +174,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
     {isActive: !textOpen && !expired && !pageHasKeys},
   );
 
+  const trail = state.stack.slice(0, -1).map((entry) => sanitize(`${entry.label} ${entry.title}`));
   const body = () => {
     if (isListOverlay(state.overlay)) {
       return (
@@ -197,11 +209,13 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
     if (detail) {
       return (
         <Detail
-          key={`${state.stack.length}:${detail.collection}:${detail.id}`}
+          key={detailKey}
           read={workspace.read}
           collection={detail.collection}
           id={detail.id}
           raw={detail.raw}
+          label={detail.label}
+          trail={trail}
           selected={detail.selected}
           width={width}
           height={overlayHeight}
@@ -233,6 +247,8 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
       ) : undefined;
     return (
       <CollectionTable
+        key={detailKey}
+        trail={list ? [...trail, sanitize(`${list.label} ${list.title}`)] : undefined}
         descriptor={descriptor}
         collection={collection}
         selection={selection}

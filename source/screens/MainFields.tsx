@@ -4,7 +4,7 @@
  */
 import {Box, Text} from 'ink';
 import {TextField} from '../components/TextField.js';
-import {commandLinePlaceholder} from './commands.js';
+import {commandLinePlaceholder, completeCommand} from './commands.js';
 
 export interface SearchFieldProps {
   value: string;
@@ -35,7 +35,7 @@ export function CommandLine({value, width, onChange, onSubmit, onCancel}: Comman
   return (
     <Box width={width}>
       <Text>:</Text>
-      <TextField value={value} focus width={width - 2} placeholder={commandLinePlaceholder} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} />
+      <TextField value={value} focus width={width - 2} placeholder={commandLinePlaceholder} onTab={completeCommand} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} />
     </Box>
   );
 }

@@ -5,6 +5,7 @@
 import {useMemo} from 'react';
 import {helpSections} from '../keys.js';
 import {errorStatus} from '../resources/error-status.js';
+import {resourceDescriptors} from '../resources/registry.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
 import {ListOverlay} from './ListOverlay.js';
 import type {Overlay} from './main-state.js';
@@ -16,11 +17,24 @@ export function useHelpLines(scope: 'table' | 'detail'): SafeText[] {
     const sections = helpSections(scope);
     const keysWidth = Math.max(...sections.flatMap((section) => section.entries.map((entry) => entry.keys.length)));
     // The key table is program text; sanitised once here like any text the overlay lists.
-    return sections.flatMap((section) => [
+    const keys = sections.flatMap((section) => [
       sanitize(section.group),
       ...section.entries.map((entry) => sanitize(`  ${entry.keys.padEnd(keysWidth)}  ${entry.help}`)),
     ]);
+    return [...keys, ...collectionHelpLines()];
   }, [scope]);
+}
+
+/** Every collection the `:` line opens, with its aliases and the ACL it needs (program text). */
+function collectionHelpLines(): SafeText[] {
+  const width = Math.max(...resourceDescriptors.map((descriptor) => descriptor.name.length)) + 1;
+  // Name and ACL first: they fit 80 columns; the aliases may be cut at the end of a narrow overlay.
+  return [
+    sanitize('Collections (: then a name; Tab completes)'),
+    ...resourceDescriptors.map((descriptor) =>
+      sanitize(`  ${`:${descriptor.name}`.padEnd(width)}  ${descriptor.acl}  ${descriptor.aliases.map((alias) => `:${alias}`).join(' ')}`),
+    ),
+  ];
 }
 
 /** The token's ACL entries, sanitised once. */

@@ -9,7 +9,7 @@ import type {Tenant} from '../api/schemas.js';
 import type {ActionId} from '../keys.js';
 import type {Collection} from '../resources/collection.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
-import {nextDescriptor} from '../resources/registry.js';
+import {nextInCycle} from '../resources/registry.js';
 import type {SelectionState} from '../resources/selection.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
 import {safe, sanitize} from '../text/sanitize.js';
@@ -28,8 +28,12 @@ export interface ActionContext {
   collection: Collection<unknown>;
   selection: SelectionState;
   detail: DetailEntry | undefined;
+  /** A filtered list on top of the stack (its table has the keyboard; Esc goes back). */
+  list: DetailEntry | undefined;
   /** The lines of the open record, as the Detail view last reported them. */
   detailLines(): readonly DetailLine[];
+  /** The collections `Tab` cycles through. */
+  tabCycle: readonly ConfdCollection[];
   bodyHeight: number;
   overlayHeight: number;
   /** Lines of the help and ACL overlays, to know how far they scroll. */
@@ -45,14 +49,17 @@ export interface ActionContext {
   profiles: readonly string[];
   profile?: string;
   onSwitchProfile(name: string): void;
-  /** The collections `Tab` walks (the profiles file's `preferences.tabCycle`); default every one. */
-  tabCycle?: readonly ConfdCollection[];
 }
 
 export interface MainActions {
   act(action: ActionId): void;
   submitCommand(text: string): void;
   show(name: ConfdCollection): void;
+}
+
+/** `Groups` → `Group`, `Call permissions` → `Call permission`: how the trail names a record opened from a table. */
+function singular(title: string): string {
+  return title.replace(/s$/, '');
 }
 
 export function mainActions(context: ActionContext): MainActions {
@@ -139,10 +146,7 @@ export function mainActions(context: ActionContext): MainActions {
         show('lines');
         return true;
       case 'collection.switch': {
-        const cycle = context.tabCycle;
-        if (cycle === undefined || cycle.length === 0) show(nextDescriptor(state.collection).name);
-        // Off the cycle (`:extensions` when Tab walks users and lines), Tab comes back to its start.
-        else show(cycle[(cycle.indexOf(state.collection) + 1) % cycle.length]!);
+        show(nextInCycle(context.tabCycle, state.collection));
         return true;
       }
       case 'collection.refresh':
@@ -176,6 +180,8 @@ export function mainActions(context: ActionContext): MainActions {
         context.setSearchText(collection.getSnapshot().search);
         return dispatch({type: 'overlay', overlay: {kind: 'search'}});
       case 'collection.clearSearch':
+        // In a filtered list without a search, Esc goes back to the record it came from.
+        if (context.list && collection.getSnapshot().search === '') return dispatch({type: 'back'});
         if (collection.getSnapshot().search !== '') collection.setSearch('');
         return context.setSearchText('');
       case 'collection.sortNext': {
@@ -194,8 +200,13 @@ export function mainActions(context: ActionContext): MainActions {
       case 'detail.open': {
         const item = collection.rowAt(selection.selected);
         if (item === undefined) return;
-        const id = (item as {id?: number | string}).id;
-        if (id !== undefined) dispatch({type: 'open', entry: {collection: state.collection, id}});
+        // Switchboards, applications and SIP endpoints are known by uuid only.
+        const {id, uuid} = item as {id?: number | string | null; uuid?: string | null};
+        const key = id ?? uuid;
+        const title = descriptor.columns[0]?.value(item as never);
+        if (key !== null && key !== undefined) {
+          dispatch({type: 'open', entry: {collection: descriptor.name, id: key, label: singular(descriptor.title), title: title == null ? String(key) : String(title)}});
+        }
         return;
       }
     }
@@ -207,6 +218,9 @@ export function mainActions(context: ActionContext): MainActions {
     const page = Math.max(1, bodyHeight - 1);
     // Keys can come before the view placed the cursor: it is on the first relation already.
     const at = entry.selected < 0 ? firstRelation(lines) : entry.selected;
+    // Until the record is loaded there is nothing to move over: a key then would place the cursor
+    // before the view can put it on the first related record.
+    if (lines.length === 0 && action !== 'app.back' && action !== 'detail.raw') return;
     switch (action) {
       case 'app.back':
         return dispatch({type: 'back'});
@@ -226,7 +240,10 @@ export function mainActions(context: ActionContext): MainActions {
         return dispatch({type: 'toggleRaw'});
       case 'detail.follow': {
         const line = lines[at];
-        if (line?.kind === 'relation') dispatch({type: 'open', entry: {collection: line.relation.collection, id: line.relation.id}});
+        if (line?.kind === 'relation') {
+          const {collection: target, id, label, title, filter} = line.relation;
+          dispatch({type: 'open', entry: {collection: target, id, label, title, ...(filter ? {filter} : {})}});
+        }
         else setStatus({level: 'info', text: safe`Move to a related record (top of the view) to open it.`});
         return;
       }

@@ -5,11 +5,19 @@
  */
 import type {ConfdCollection} from '../api/contract.js';
 import {initialSelection, selectionReducer, type SelectionAction, type SelectionState} from '../resources/selection.js';
+import type {ListFilter} from '../resources/types.js';
 
 /** One open record; `selected` is the line under the cursor, kept when coming back. */
 export interface DetailEntry {
   collection: ConfdCollection;
   id: number | string;
+  /** How the trail names it (`Group`, `Member`): the relation followed, or the collection. Raw. */
+  label: string;
+  /** The record's name when it was opened (raw server text), for the trail. */
+  title: string;
+  /** Set for a filtered list (a context's extensions): a table of `collection`, with its own selection. */
+  filter?: ListFilter;
+  listSelection?: SelectionState;
   selected: number;
   raw: boolean;
 }
@@ -50,7 +58,7 @@ export type MainAction =
   | {type: 'page'; page?: MainPage}
   | {type: 'select'; action: SelectionAction; collection?: ConfdCollection}
   | {type: 'query'; collection: ConfdCollection; stamp: QueryStamp}
-  | {type: 'open'; entry: Omit<DetailEntry, 'selected' | 'raw'>}
+  | {type: 'open'; entry: Omit<DetailEntry, 'selected' | 'raw' | 'listSelection'>}
   | {type: 'back'}
   | {type: 'detailMove'; selected: number}
   | {type: 'toggleRaw'}
@@ -74,6 +82,13 @@ export function mainReducer(state: MainState, action: MainAction): MainState {
     case 'page':
       return state.page === action.page ? state : {...state, page: action.page, overlay: undefined};
     case 'select': {
+      // In a filtered list the keys move its own selection.
+      const top = state.stack.at(-1);
+      if (top?.filter && action.collection === undefined) {
+        const current = top.listSelection ?? initialSelection(state.height);
+        const next = selectionReducer(current, action.action);
+        return next === top.listSelection ? state : {...state, stack: [...state.stack.slice(0, -1), {...top, listSelection: next}]};
+      }
       const collection = action.collection ?? state.collection;
       const current = selectionOf(state, collection);
       const next = selectionReducer(current, action.action);
@@ -87,7 +102,11 @@ export function mainReducer(state: MainState, action: MainAction): MainState {
     }
     case 'open':
       // selected -1: not placed yet; the view puts it on the first related record once loaded.
-      return {...state, stack: [...state.stack, {...action.entry, selected: -1, raw: false}], overlay: undefined};
+      return {
+        ...state,
+        stack: [...state.stack, {...action.entry, selected: -1, raw: false, ...(action.entry.filter ? {listSelection: initialSelection(state.height)} : {})}],
+        overlay: undefined,
+      };
     case 'back':
       return state.stack.length === 0 ? state : {...state, stack: state.stack.slice(0, -1)};
     case 'detailMove':
@@ -105,7 +124,10 @@ export function mainReducer(state: MainState, action: MainAction): MainState {
       const selections = Object.fromEntries(
         Object.entries(state.selections).map(([name, selection]) => [name, selectionReducer(selection, {type: 'resize', height: action.height})]),
       );
-      return {...state, height: action.height, selections};
+      const stack = state.stack.map((entry) =>
+        entry.listSelection ? {...entry, listSelection: selectionReducer(entry.listSelection, {type: 'resize', height: action.height})} : entry,
+      );
+      return {...state, height: action.height, selections, stack};
     }
   }
 }

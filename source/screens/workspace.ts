@@ -9,6 +9,7 @@ import type {ConfdCollection, ConfdItem} from '../api/contract.js';
 import type {Tenant} from '../api/schemas.js';
 import type {SessionView} from '../hooks/use-session.js';
 import type {Collection} from '../resources/collection.js';
+import type {ListFilter} from '../resources/types.js';
 import type {SafeText} from '../text/sanitize.js';
 import type {AdminSource} from './admin-source.js';
 
@@ -33,7 +34,8 @@ export interface Tenants {
 
 /** One Collection per confd collection, kept while the working tenant stays the same. */
 export interface Collections {
-  of(name: ConfdCollection): Collection<unknown>;
+  /** The collection, or its rows that match `filter` exactly. */
+  of(name: ConfdCollection, filter?: ListFilter): Collection<unknown>;
 }
 
 /** `GET /{collection}/{id}` in the working tenant. */

@@ -51,9 +51,9 @@ describe('decodeAnswer', () => {
     const body = JSON.stringify({total: 1, filtered: 9, items: [{id: 7, uuid: 'u', lastname: null, future_field: {x: 1}}]});
     const page = decodeAnswer(listSchema(userSchema), body, users);
     assert.equal(page.total, 1);
-    assert.equal(page.items[0]?.id, 7);
-    assert.equal(page.items[0]?.lastname, null);
-    assert.deepEqual(page.items[0]?.future_field, {x: 1});
+    assert.equal(page.items?.[0]?.id, 7);
+    assert.equal(page.items?.[0]?.lastname, null);
+    assert.deepEqual(page.items?.[0]?.future_field, {x: 1});
     assert.equal(page.filtered, 9);
   });
 });

@@ -5,7 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {extensionSchema, lineSchema, userSchema, userSummarySchema, type Extension, type Line, type User, type UserSummary} from '../../source/api/schemas.js';
 import {extensionsDescriptor} from '../../source/resources/extensions.js';
 import {linesDescriptor} from '../../source/resources/lines.js';
-import {descriptorFor, findDescriptor, nextDescriptor, resourceDescriptors} from '../../source/resources/registry.js';
+import {defaultTabCycle, descriptorFor, findDescriptor, nextInCycle, resourceDescriptors} from '../../source/resources/registry.js';
 import {HIDDEN, type ColumnSpec, type DetailGroup} from '../../source/resources/types.js';
 import {usersDescriptor} from '../../source/resources/users.js';
 
@@ -223,11 +223,13 @@ describe('lines descriptor', () => {
     assertScalars(groups);
   });
 
-  test('relations: users (by id, else uuid), then extensions', () => {
+  test('relations: users (by id, else uuid), then extensions, the device and the SIP endpoint', () => {
     assert.deepEqual(linesDescriptor.relations(sharedLine), [
       {label: 'User', collection: 'users', id: 1, title: 'Ann Lee'},
       {label: 'User', collection: 'users', id: 'u-2', title: 'Bo'},
       {label: 'Extension', collection: 'extensions', id: 30, title: '1000@default'},
+      ...(sharedLine.device_id ? [{label: 'Device', collection: 'devices', id: sharedLine.device_id, title: sharedLine.device_id}] : []),
+      {label: 'SIP endpoint', collection: 'sip-endpoints', id: 'e-1', title: 'shared'},
     ]);
   });
 
@@ -245,7 +247,7 @@ describe('lines descriptor', () => {
     const groups = linesDescriptor.detail(line);
     assertCoversEveryKey(line, groups);
     assertScalars(groups);
-    assert.deepEqual(linesDescriptor.relations(line), [
+    assert.deepEqual(linesDescriptor.relations(line).filter((relation) => relation.collection !== 'sip-endpoints'), [
       {label: 'User', collection: 'users', id: '44444444-4444-4444-8444-444444444444', title: 'Jôhn Smêth'},
       {label: 'Extension', collection: 'extensions', id: 22, title: '1001@ctx-acme-internal-1a2b3c4d'},
     ]);
@@ -289,8 +291,13 @@ describe('registry', () => {
     assert.equal(findDescriptor(' :l ')?.name, 'lines');
     assert.equal(findDescriptor(':ext')?.name, 'extensions');
     assert.equal(findDescriptor(':extensions')?.name, 'extensions');
-    assert.equal(findDescriptor(':devices'), undefined);
+    assert.equal(findDescriptor(':devices')?.name, 'devices');
+    assert.equal(findDescriptor(':grp')?.name, 'groups');
+    assert.equal(findDescriptor(':trunks')?.name, 'trunks');
+    assert.equal(findDescriptor(':sip')?.name, 'sip-endpoints');
+    // `:q` quits, as in vi and k9s; Tab completes it towards queues (test/screens/commands.test.ts).
     assert.equal(findDescriptor(':q'), undefined);
+    assert.equal(findDescriptor(':nonsense'), undefined);
   });
 
   test('aliases are unique across descriptors', () => {
@@ -298,12 +305,20 @@ describe('registry', () => {
     assert.equal(new Set(names).size, names.length);
   });
 
-  test('Tab order cycles users → lines → extensions → users, and back', () => {
-    assert.deepEqual(resourceDescriptors.map((descriptor) => descriptor.name), ['users', 'lines', 'extensions']);
-    assert.equal(nextDescriptor('users').name, 'lines');
-    assert.equal(nextDescriptor('extensions').name, 'users');
-    assert.equal(nextDescriptor('users', -1).name, 'extensions');
+  test('Tab cycles the default set users → lines → extensions → groups → queues → users, and back', () => {
+    assert.deepEqual(defaultTabCycle, ['users', 'lines', 'extensions', 'groups', 'queues']);
+    assert.equal(nextInCycle(defaultTabCycle, 'users'), 'lines');
+    assert.equal(nextInCycle(defaultTabCycle, 'queues'), 'users');
+    assert.equal(nextInCycle(defaultTabCycle, 'users', -1), 'queues');
+    // From a collection outside the set (opened with `:`), Tab goes back to the set's first.
+    assert.equal(nextInCycle(defaultTabCycle, 'trunks'), 'users');
     assert.equal(descriptorFor('lines'), linesDescriptor);
+  });
+
+  test('a Tab set of its own (the profiles file) cycles in its order', () => {
+    const cycle = ['trunks', 'outcalls'] as const;
+    assert.equal(nextInCycle(cycle, 'trunks'), 'outcalls');
+    assert.equal(nextInCycle(cycle, 'outcalls'), 'trunks');
   });
 
   test('every descriptor sorts by its default order and keys rows by id', () => {

@@ -263,13 +263,14 @@ describe('Main screen: detail and relations', () => {
       const lineName = /^› Line {2}(\S+)/m.exec(app.lastFrame() ?? '')?.[1] ?? '';
       const userTitle = frameLines(app).find((line) => line.startsWith('User ')) ?? '';
       await press(app, KEYS.enter);
-      await waitForText(app, new RegExp(`^Line ${lineName}`, 'm'));
+      // The path taken is over the record: `User … › Line NAME`.
+      await waitForText(app, new RegExp(`^User .* › Line ${lineName}$`, 'm'));
       await waitForText(app, /^› User {2}/m);
       await press(app, KEYS.enter);
       await waitForText(app, new RegExp(`^  id\\s+${id}$`, 'm'));
-      assert.ok(frameLines(app).includes(userTitle), `back on ${userTitle}`);
+      assert.ok(frameLines(app).some((line) => line.endsWith(` › ${userTitle}`)), `back on ${userTitle}, after the path taken`);
       await press(app, KEYS.escape);
-      await waitForText(app, new RegExp(`^Line ${lineName}`, 'm'));
+      await waitForText(app, new RegExp(`^User .* › Line ${lineName}$`, 'm'));
       await press(app, KEYS.escape);
       await waitForText(app, new RegExp(`^› Line {2}${lineName}`, 'm'));
       await press(app, KEYS.escape);
@@ -348,6 +349,9 @@ describe('Main screen: tenants', () => {
       await waitForText(app, 'search “evil”: 1 match');
       await waitForText(app, '␛[31mRed');
       await press(app, KEYS.enter);
+      await waitForText(app, /username\s+evil␛\]0;pwned␇/);
+      // Her memberships come first: the description is further down.
+      await press(app, KEYS.pageDown);
       await waitForText(app, /description\s+Line one␊Line two␉Tabbed␇Bell/);
       await press(app, 'y');
       await waitForText(app, 'raw JSON');
@@ -402,7 +406,7 @@ describe('Main screen: overlays and permissions', () => {
     });
   });
 
-  test('a missing permission names the ACL in the status line and keeps the session', async () => {
+  test('a collection the token may not read says so with the ACL it needs, as a warning, and keeps the session', async () => {
     const reader = server.accounts.find((account) => account.username === 'reader');
     assert.ok(reader);
     const start = server.requests.length;
@@ -411,16 +415,18 @@ describe('Main screen: overlays and permissions', () => {
       await press(app, ':');
       await press(app, 'lines', KEYS.enter);
       await waitForText(app, 'confd.lines.read');
-      const status = frameLines(app).find((line) => line.startsWith('✗')) ?? '';
-      assert.match(status, /^✗ Permission denied: this token lacks the ACL confd\.lines\.read\b.* — r: retry$/);
-      assert.match(app.lastFrame() ?? '', /Lines {2}not loaded/);
+      const status = frameLines(app).find((line) => line.startsWith('!')) ?? '';
+      assert.match(status, /^! confd\.lines\.read needed: this token may not read Lines — r: retry$/);
+      assert.match(app.lastFrame() ?? '', /Lines {2}not available/);
+      assert.match(app.lastFrame() ?? '', /^ {2}confd\.lines\.read needed: this token may not read Lines/m);
+      assert.doesNotMatch(app.lastFrame() ?? '', /✗/);
       assert.doesNotMatch(app.lastFrame() ?? '', /Session ended|Password for/);
       await press(app, 'r');
       await waitUntil(
         () => appListRequests(start, 'lines').length >= 2,
         () => 'r asked again',
       );
-      await waitForText(app, /^✗ Permission denied/m);
+      await waitForText(app, /^! confd\.lines\.read needed/m);
       await press(app, 'a');
       await waitForText(app, `Token ACL (${reader.acl.length})`);
       assert.match(app.lastFrame() ?? '', /confd\.users\.read/);
