@@ -4,7 +4,8 @@
  * a CertificateError.
  */
 import type {Agent} from 'node:https';
-import got, {type Got} from 'got';
+import got, {type Got, type Progress} from 'got';
+import {answerTooLarge, oversize, type Oversize} from './answer-limit.js';
 import {createAuthApi} from './auth.js';
 import {createConfdApi} from './confd.js';
 import type {RequestOptions, ServerTarget, TrustPolicy, WazoClient} from './contract.js';
@@ -69,6 +70,15 @@ export function createClient(target: ServerTarget, trust: TrustPolicy, options: 
   async function send(request: ApiRequest): Promise<ApiResponse> {
     const used = transport;
     const endpoint = endpoints[request.service];
+    // The body is bounded: got reports the announced length and every chunk read (decompressed),
+    // and the request is aborted the moment either is over the ceiling.
+    const kind = request.answer ?? 'record';
+    const limiter = new AbortController();
+    let over: Oversize | undefined;
+    const onProgress = (progress: Progress) => {
+      over ??= oversize(kind, progress.transferred, progress.total);
+      if (over) limiter.abort();
+    };
     let response;
     try {
       response = await used.services[request.service](request.path, {
@@ -76,9 +86,10 @@ export function createClient(target: ServerTarget, trust: TrustPolicy, options: 
         searchParams: request.searchParams,
         headers: request.headers,
         json: request.json,
-        signal: request.signal,
-      });
+        signal: request.signal ? AbortSignal.any([request.signal, limiter.signal]) : limiter.signal,
+      }).on('downloadProgress', onProgress);
     } catch (error) {
+      if (over) throw answerTooLarge(over, endpoint, request.label);
       throw await requestFailure(error, request, endpoint, used);
     }
     const status = response.statusCode;
