@@ -5,7 +5,7 @@
 import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import type {ConfdCollection} from '../api/contract.js';
 import {UsageError} from '../api/errors.js';
-import {isCollectionName} from '../resources/registry.js';
+import {collectionNames, isCollectionName} from '../resources/registry.js';
 import {CERTIFICATE_MODES, parseFaultSpec, type CertificateMode, type DemoFault} from '../demo/fault-spec.js';
 
 export {UsageError};
@@ -39,21 +39,37 @@ export interface TrustCommand extends CommonOptions {
   replace: boolean;
 }
 
-export interface ListCommand extends CommonOptions {
-  kind: 'list';
-  collection: ConfdCollection;
+/** How a script command that reads confd logs in, and as whom. */
+export interface ScriptLogin extends CommonOptions {
   server?: string;
   username?: string;
   passwordStdin: boolean;
   expiration?: number;
+  /** `Wazo-Tenant`. */
+  tenant?: string;
+}
+
+export interface ListCommand extends ScriptLogin {
+  kind: 'list';
+  collection: ConfdCollection;
   search?: string;
   limit?: number;
   offset?: number;
   order?: string;
   direction?: 'asc' | 'desc';
-  tenant?: string;
   recurse: boolean;
+  /** `--all`: every row, paged in chunks and streamed. */
+  all: boolean;
   json: boolean;
+  /** `--ndjson`: one JSON object a line. */
+  ndjson: boolean;
+}
+
+/** `wazo-tui get COLLECTION ID [SERVER]`: one record. */
+export interface GetCommand extends ScriptLogin {
+  kind: 'get';
+  collection: ConfdCollection;
+  id: string;
 }
 
 export interface DemoServerCommand {
@@ -82,6 +98,7 @@ export type Command =
   | CertCommand
   | TrustCommand
   | ListCommand
+  | GetCommand
   | DemoServerCommand
   | {kind: 'help'}
   | {kind: 'version'};
@@ -171,6 +188,8 @@ export function parseCommand(argv: string[]): Command {
   // `wazo-tui users`, `wazo-tui lines`…: one script command per collection of the registry.
   if (isCollectionName(first)) return parseList(first, rest);
   switch (first) {
+    case 'get':
+      return parseGet(rest);
     case 'cert': {
       const {values, positionals} = parse(rest, {...common, json: {type: 'boolean'}});
       if (values.help) return {kind: 'help'};
@@ -244,41 +263,73 @@ export function parseCommand(argv: string[]): Command {
   }
 }
 
-/** `wazo-tui COLLECTION [SERVER] …`: one page of a confd collection, for scripts. */
+/** The login flags of the script commands that read confd. */
+const login = {
+  ...common,
+  username: {type: 'string', short: 'u'},
+  'password-stdin': {type: 'boolean'},
+  expiration: {type: 'string'},
+  tenant: {type: 'string'},
+} as const;
+
+function loginOf(values: Record<string, unknown>, server: string | undefined): ScriptLogin {
+  return {
+    ...commonOf(values),
+    server,
+    username: values.username as string | undefined,
+    passwordStdin: Boolean(values['password-stdin']),
+    expiration: integer('expiration', values.expiration as string | undefined, 1, 315360000),
+    tenant: values.tenant as string | undefined,
+  };
+}
+
+/** `wazo-tui get COLLECTION ID [SERVER] …`: one record, for scripts. */
+function parseGet(rest: string[]): Command {
+  const {values, positionals} = parse(rest, login);
+  if (values.help) return {kind: 'help'};
+  const [collection, id, ...servers] = positionals;
+  if (!isCollectionName(collection)) {
+    const names = collectionNames.join(', ');
+    throw new UsageError(collection === undefined ? `get needs a COLLECTION (${names}) and an ID` : `get takes a collection (${names}), not "${collection}"`);
+  }
+  if (id === undefined || id === '') throw new UsageError(`get ${collection} needs the ID of a record`);
+  return {kind: 'get', ...loginOf(values, oneServer(servers, `get ${collection} ${id}`, false)), collection, id};
+}
+
+/** `wazo-tui COLLECTION [SERVER] …`: one page of a confd collection, or all of it, for scripts. */
 function parseList(collection: ConfdCollection, rest: string[]): Command {
   const {values, positionals} = parse(rest, {
-    ...common,
-    username: {type: 'string', short: 'u'},
-    'password-stdin': {type: 'boolean'},
-    expiration: {type: 'string'},
+    ...login,
     search: {type: 'string'},
     limit: {type: 'string'},
     offset: {type: 'string'},
     order: {type: 'string'},
     direction: {type: 'string'},
-    tenant: {type: 'string'},
     recurse: {type: 'boolean'},
+    all: {type: 'boolean'},
     json: {type: 'boolean'},
+    ndjson: {type: 'boolean'},
   });
   if (values.help) return {kind: 'help'};
   if (values.direction !== undefined && values.direction !== 'asc' && values.direction !== 'desc') {
     throw new UsageError(`--direction is asc or desc, not "${values.direction}"`);
   }
+  if (values.json && values.ndjson) throw new UsageError('--json and --ndjson are two formats: give one of them');
+  if (values.all && (values.limit !== undefined || values.offset !== undefined)) {
+    throw new UsageError('--all pages through the whole collection: give no --limit or --offset with it');
+  }
   return {
     kind: 'list',
-    ...commonOf(values),
+    ...loginOf(values, oneServer(positionals, collection, false)),
     collection,
-    server: oneServer(positionals, collection, false),
-    username: values.username,
-    passwordStdin: Boolean(values['password-stdin']),
-    expiration: integer('expiration', values.expiration, 1, 315360000),
     search: values.search,
     limit: integer('limit', values.limit, 1),
     offset: integer('offset', values.offset, 0),
     order: values.order,
     direction: values.direction,
-    tenant: values.tenant,
     recurse: Boolean(values.recurse),
+    all: Boolean(values.all),
     json: Boolean(values.json),
+    ndjson: Boolean(values.ndjson),
   };
 }

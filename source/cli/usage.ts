@@ -13,10 +13,13 @@ Usage:
   wazo-tui trust SERVER --fingerprint FP [--replace]
                                        pin the certificate if the server shows exactly FP
   wazo-tui ${listCommands} [SERVER] --username U --password-stdin
-           [--search S] [--limit N] [--offset N] [--order COL] [--direction asc|desc]
-           [--tenant UUID] [--recurse] [--json]
+           [--search S] [--limit N] [--offset N] [--all] [--order COL] [--direction asc|desc]
+           [--tenant UUID] [--recurse] [--json | --ndjson]
                                        list one page of a confd collection (--limit default 100;
-                                       aligned on a terminal, TSV in a pipe)
+                                       aligned on a terminal, TSV in a pipe); --all streams every
+                                       row, fetched 500 at a time; --ndjson: one object a line
+  wazo-tui get ${listCommands} ID [SERVER] --username U --password-stdin [--tenant UUID]
+                                       print one record as JSON
   wazo-tui demo-server [--host 127.0.0.1] [--port N] [--users N] [--lines N]
            [--username U] [--password P] [--seed S] [--confd-port N]
            [--cert self-signed|ca|ca-chain|expired|not-yet-valid]
