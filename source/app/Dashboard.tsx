@@ -10,6 +10,7 @@ import {Main, type MainProps} from '../screens/Main.js';
 import type {RecordReader, Workspace} from '../screens/workspace.js';
 import {confdSource} from '../session/confd-source.js';
 import type {Session} from '../session/session.js';
+import {TestCrash, testCrash} from './test-crash.js';
 import {useCollections} from './use-collections.js';
 import {useTenants} from './use-tenants.js';
 
@@ -40,5 +41,10 @@ export interface DashboardProps extends Omit<MainProps, 'workspace'> {
 
 export function Dashboard({session, client, ...main}: DashboardProps) {
   const workspace = useWorkspace(session, client);
-  return <Main {...main} workspace={workspace} />;
+  return (
+    <>
+      <Main {...main} workspace={workspace} />
+      {testCrash && <TestCrash kind={testCrash} />}
+    </>
+  );
 }
