@@ -2,8 +2,8 @@
  * The crash report: what a bug report needs (version, Node, platform, where the crash came
  * from, the error and its stack, its causes) and nothing a report must not carry. Tokens are
  * UUIDs and credentials travel in headers, so every UUID, every `Basic`/`Bearer` credential and
- * every `token`/`password`/`secret` value is masked, as is any string the app names as secret;
- * Node's own diagnostic report is not used, since it lists the environment.
+ * every `token`/`password`/`secret` value is masked. Node's own diagnostic report is not used:
+ * it lists the environment.
  */
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -18,11 +18,9 @@ const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g
 const CREDENTIAL = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]+/g;
 const SECRET_FIELD = /(["']?(?:[\w-]*token|password|passwd|secret|authorization)["']?\s*[:=]\s*)(?:"[^"]*"|'[^']*'|[^\s,;}]+)/gi;
 
-/** The text with every known secret and everything that looks like one masked. */
-export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
-  let scrubbed = text;
-  for (const secret of secrets) if (secret.length >= 4) scrubbed = scrubbed.split(secret).join('‹secret›');
-  return scrubbed.replace(CREDENTIAL, '$1 ‹secret›').replace(SECRET_FIELD, '$1‹secret›').replace(UUID, '‹uuid›');
+/** The text with everything that looks like a token or a credential masked. */
+export function scrubSecrets(text: string): string {
+  return text.replace(CREDENTIAL, '$1 ‹secret›').replace(SECRET_FIELD, '$1‹secret›').replace(UUID, '‹uuid›');
 }
 
 /** An error, its stack and its causes, as text. */
@@ -33,7 +31,7 @@ function describeError(error: unknown, depth = 0): string {
   return stack + cause;
 }
 
-export function crashReportText(error: unknown, origin: CrashOrigin, secrets: readonly string[] = [], now = new Date()): string {
+export function crashReportText(error: unknown, origin: CrashOrigin, now = new Date()): string {
   const lines = [
     'wazo-tui crash report',
     `time:     ${now.toISOString()}`,
@@ -45,7 +43,7 @@ export function crashReportText(error: unknown, origin: CrashOrigin, secrets: re
     describeError(error),
     '',
   ];
-  return scrubSecrets(lines.join('\n'), secrets);
+  return scrubSecrets(lines.join('\n'));
 }
 
 /** Write the report (0600) in `dir` (created 0700), and return its path. */

@@ -71,8 +71,9 @@ export async function runTui(command: TuiCommand): Promise<number> {
       try {
         instance.unmount();
       } finally {
-        // Whatever state Ink was left in: bracketed paste off, cursor shown, main screen, cooked input.
-        process.stdout.write('\u001b[?2004l\u001b[?25h\u001b[?1049l');
+        // Whatever state Ink was left in: bracketed paste off, main screen, then the cursor shown (leaving
+        // the alternate screen can bring back the cursor state saved on entering it), cooked input.
+        process.stdout.write('\u001b[?2004l\u001b[?1049l\u001b[?25h');
         if (process.stdin.isTTY) process.stdin.setRawMode(false);
       }
     },

@@ -22,6 +22,8 @@ export interface TerminalOptions {
   command?: string[];
   /** The program's working directory. */
   cwd?: string;
+  /** Keep every byte the program writes (for output()). */
+  recordOutput?: boolean;
 }
 
 export interface Terminal {
@@ -37,6 +39,11 @@ export interface Terminal {
   waitForExit(timeoutMs?: number): Promise<number>;
   /** Whether the terminal is still on the alternate screen. */
   alternateScreen(): Promise<boolean>;
+  /**
+   * Every byte the program wrote, escape sequences included (needs `recordOutput`): what tmux
+   * cannot tell of a dead pane (it reports its cursor hidden) or of lines scrolled off the screen.
+   */
+  output(): Promise<string>;
   signal(name: 'TERM' | 'HUP' | 'INT'): Promise<void>;
   close(): Promise<void>;
 }
@@ -55,6 +62,7 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
   const work = mkdtempSync(join(tmpdir(), 'wazo-tui-tmux-'));
   const statusFile = join(work, 'status');
   const pidFile = join(work, 'pid');
+  const outputFile = join(work, 'output');
   const program = ['env', '-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...(options.command ?? [process.execPath, cliPath]), ...args];
   // The inner shell records its pid and execs the program (env execs node): that pid is the app's.
   const inner = ['sh', '-c', `echo $$ > ${quote(pidFile)}; exec "$@"`, 'sh', ...program];
@@ -65,6 +73,8 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
     command,
   );
   await tmux('set-option', '-t', 'main', 'remain-on-exit', 'on');
+  // Started after the program, so the first bytes may be missed; the last ones are what counts.
+  if (options.recordOutput) await tmux('pipe-pane', '-t', 'main', '-o', `cat >> ${quote(outputFile)}`);
   await tmux('set-option', '-t', 'main', 'status', 'off');
 
   const display = async (format: string) => (await tmux('display-message', '-p', '-t', 'main', format)).stdout.trim();
@@ -101,6 +111,10 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
     },
     async alternateScreen() {
       return (await display('#{alternate_on}')) === '1';
+    },
+    async output() {
+      if (!options.recordOutput) throw new Error('output() needs the recordOutput option');
+      return readFileSync(outputFile, 'utf8');
     },
     async signal(name) {
       process.kill(Number(readFileSync(pidFile, 'utf8').trim()), `SIG${name}`);
