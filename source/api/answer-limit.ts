@@ -16,9 +16,19 @@ const MB = 1024 * 1024;
 /**
  * The ceilings. A page of 500 confd users is about 1.5 MB (demo users, whose values are long on
  * purpose), a record a few KB, a token answer (its ACL list included) well under 100 KB: each
- * ceiling leaves ample room for real servers and stays far from what the heap can hold.
+ * ceiling leaves ample room for real servers and stays far from what the heap can hold. A page
+ * asked for by its number of rows gets 16 KB a row (at least 1 MB, at most the page ceiling):
+ * the dashboard keeps several pages of 100 rows, and eight of 8 MB each would not fit.
  */
 export const ANSWER_LIMITS: Readonly<Record<AnswerKind, number>> = {page: 8 * MB, record: 1 * MB, token: 1 * MB};
+
+const BYTES_PER_ROW = 16 * 1024;
+
+/** The ceiling of a page of `rows` rows (no limit: the page ceiling). */
+export function pageCeiling(rows: number | undefined): number {
+  if (rows === undefined) return ANSWER_LIMITS.page;
+  return Math.min(ANSWER_LIMITS.page, Math.max(ANSWER_LIMITS.record, rows * BYTES_PER_ROW));
+}
 
 const NOUNS: Record<AnswerKind, string> = {page: 'a page', record: 'a record', token: 'a token answer'};
 
@@ -36,9 +46,8 @@ export interface Oversize {
   announced?: number;
 }
 
-/** Whether the answer seen so far is over its ceiling, and how. */
-export function oversize(kind: AnswerKind, transferred: number, announced: number | undefined): Oversize | undefined {
-  const limit = ANSWER_LIMITS[kind];
+/** Whether the answer seen so far is over its ceiling (`limit`, default the kind's), and how. */
+export function oversize(kind: AnswerKind, transferred: number, announced: number | undefined, limit = ANSWER_LIMITS[kind]): Oversize | undefined {
   if (announced !== undefined && announced > limit) return {kind, limit, announced};
   if (transferred > limit) return {kind, limit};
   return undefined;
@@ -46,10 +55,10 @@ export function oversize(kind: AnswerKind, transferred: number, announced: numbe
 
 /** The error for an answer over its ceiling; nothing of it was kept. */
 export function answerTooLarge(over: Oversize, endpoint: Endpoint, what: string): ApiError {
-  const size = over.announced === undefined ? `more than ${formatBytes(over.limit)}` : formatBytes(over.announced);
+  const size = over.announced === undefined ? 'was over' : `was ${formatBytes(over.announced)}, over`;
   return new ApiError(
     'too-large',
-    `The answer of ${endpoint.hostPort} to ${what} was ${size}, over the ${formatBytes(over.limit)} wazo-tui reads for ${NOUNS[over.kind]}; nothing of it was kept`,
+    `The answer of ${endpoint.hostPort} to ${what} ${size} the ${formatBytes(over.limit)} wazo-tui reads for ${NOUNS[over.kind]}; nothing of it was kept`,
     {
       request: what,
       hint:

@@ -76,7 +76,7 @@ export function createClient(target: ServerTarget, trust: TrustPolicy, options: 
     const limiter = new AbortController();
     let over: Oversize | undefined;
     const onProgress = (progress: Progress) => {
-      over ??= oversize(kind, progress.transferred, progress.total);
+      over ??= oversize(kind, progress.transferred, progress.total, request.maxBytes);
       if (over) limiter.abort();
     };
     let response;

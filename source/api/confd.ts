@@ -1,7 +1,7 @@
 /**
  * The wazo-confd endpoints the client uses: list and get for every collection of the registry, and infos.
  */
-import type {AnswerKind} from './answer-limit.js';
+import {pageCeiling, type AnswerKind} from './answer-limit.js';
 import {authHeaders} from './auth.js';
 import {collections} from './collections.js';
 import type {AuthedOptions, ConfdApi, ConfdCollection, ConfdItem, ListQuery} from './contract.js';
@@ -28,7 +28,7 @@ export function createConfdApi(send: Send): ConfdApi {
   return {
     async list<C extends ConfdCollection>(collection: C, query: ListQuery, options: AuthedOptions): Promise<ListPage<ConfdItem[C]>> {
       const definition = collections[collection];
-      const sent = request(definition.path, `GET /${definition.path}`, options, 'page', listParams(query));
+      const sent = {...request(definition.path, `GET /${definition.path}`, options, 'page', listParams(query)), maxBytes: pageCeiling(query.limit)};
       const page = decodeAnswer(listSchema(definition.schema), (await send(sent)).body, sent);
       return {total: page.total, items: page.items};
     },

@@ -26,6 +26,8 @@ export interface ApiRequest {
   unauthorized?: 'login' | 'refresh';
   /** What the answer holds, which bounds its size (answer-limit.ts); default a record. */
   answer?: AnswerKind;
+  /** A smaller ceiling than the kind's, in bytes (a page of few rows). */
+  maxBytes?: number;
   /** Strings that must never appear in a message (the token, the password), even when the server echoes them. */
   secrets: readonly string[];
 }

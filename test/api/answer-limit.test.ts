@@ -8,7 +8,7 @@ import {createServer} from 'node:https';
 import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {gzipSync} from 'node:zlib';
-import {ANSWER_LIMITS, formatBytes} from '../../source/api/answer-limit.js';
+import {ANSWER_LIMITS, formatBytes, pageCeiling} from '../../source/api/answer-limit.js';
 import {createClient} from '../../source/api/client.js';
 import type {WazoClient} from '../../source/api/contract.js';
 import {ApiError, isApiError, type ApiErrorKind} from '../../source/api/errors.js';
@@ -51,21 +51,30 @@ describe('answers are bounded by what was asked for', () => {
   it('refuses a 50 MB page by its Content-Length, with a sentence, a hint and no secret', async () => {
     await server.setFault({kind: 'huge'}, CONFD);
     const error = await failure(client.confd.list('users', {limit: 5}, options()), 'too-large');
-    assert.match(error.message, /^The answer of 127\.0\.0\.1:\d+ to GET \/users was 50 MB, over the 8 MB wazo-tui reads for a page/);
+    assert.match(error.message, /^The answer of 127\.0\.0\.1:\d+ to GET \/users was 50 MB, over the 1 MB wazo-tui reads for a page; nothing of it was kept$/);
     assert.match(error.hint ?? '', /try again/);
     assert.ok(!error.message.includes(token) && !(error.hint ?? '').includes(token));
   });
 
   it('refuses a chunked answer without Content-Length while it streams', async () => {
     await server.setFault({kind: 'huge', chunked: true, bytes: 20 * 1024 * 1024}, CONFD);
-    const error = await failure(client.confd.list('users', {limit: 5}, options()), 'too-large');
-    assert.match(error.message, /was more than 8 MB, over the 8 MB wazo-tui reads for a page/);
+    const error = await failure(client.confd.list('users', {}, options()), 'too-large');
+    assert.match(error.message, /was over the 8 MB wazo-tui reads for a page/);
   });
 
   it('reads a large page that stays under the ceiling', async () => {
     await server.setFault({kind: 'huge', bytes: ANSWER_LIMITS.page - 64 * 1024}, CONFD);
-    const page = await client.confd.list('users', {limit: 5}, options());
+    const page = await client.confd.list('users', {}, options());
     assert.ok(page.items.length > 1000, `${page.items.length} items`);
+  });
+
+  it('gives a page asked for by its rows 16 KB a row, from 1 MB up to the page ceiling', async () => {
+    assert.deepEqual([pageCeiling(5), pageCeiling(100), pageCeiling(500), pageCeiling(100_000), pageCeiling(undefined)], [1024 * 1024, 1_638_400, 8_192_000, ANSWER_LIMITS.page, ANSWER_LIMITS.page]);
+    await server.setFault({kind: 'huge', bytes: 3 * 1024 * 1024}, CONFD);
+    const hundred = await failure(client.confd.list('users', {limit: 100}, options()), 'too-large');
+    assert.match(hundred.message, /was 3 MB, over the 1\.6 MB wazo-tui reads for a page/);
+    const page = await client.confd.list('users', {limit: 500}, options());
+    assert.ok(page.items.length > 500, 'a page of 500 rows may be 3 MB');
   });
 
   it('gives a record and a token a smaller ceiling than a page', async () => {
@@ -129,7 +138,7 @@ describe('a compressed answer is bounded by its decompressed size', () => {
     });
     try {
       const error = await failure(client.confd.list('users', {}, {token: 'x'}), 'too-large');
-      assert.match(error.message, /was more than 8 MB/);
+      assert.match(error.message, /was over the 8 MB wazo-tui reads for a page/);
     } finally {
       client.close();
       bombServer.closeAllConnections();
