@@ -8,12 +8,13 @@ import {collectionNames} from './resources/registry.js';
 
 /**
  * Where a binding is active. `global` bindings are active in every scope; `help` is the help
- * overlay; `picker` is a list overlay (ACL list, tenant picker).
+ * overlay; `picker` is a list overlay (ACL list, tenant picker); `admin` is the `:accounts` and
+ * `:sessions` pages.
  */
-export type Scope = 'global' | 'table' | 'detail' | 'help' | 'picker';
+export type Scope = 'global' | 'table' | 'detail' | 'help' | 'picker' | 'admin';
 
 /** Section of the help overlay. */
-export type KeyGroup = 'Navigation' | 'Collection' | 'Detail' | 'App';
+export type KeyGroup = 'Navigation' | 'Collection' | 'Detail' | 'Accounts' | 'App';
 
 /** Every action a key can trigger. */
 export type ActionId =
@@ -36,6 +37,8 @@ export type ActionId =
   | 'detail.follow'
   | 'detail.raw'
   | 'picker.choose'
+  | 'admin.create'
+  | 'admin.delete'
   | 'app.command'
   | 'app.back'
   | 'app.help'
@@ -58,20 +61,22 @@ export interface KeyBinding {
   footer?: string;
   /** Key text shown in the footer instead of the first key (e.g. `↑↓` for a pair of bindings). */
   footerKey?: string;
+  /** The actions whose keys `footerKey` depicts: a keymap that changes one of them drops it. */
+  footerKeyOf?: readonly ActionId[];
 }
 
-const lists: readonly Scope[] = ['table', 'detail', 'help', 'picker'];
+const lists: readonly Scope[] = ['table', 'detail', 'help', 'picker', 'admin'];
 const views: readonly Scope[] = ['table', 'detail'];
 
 /** All bindings, in help order. */
 export const keyTable: readonly KeyBinding[] = [
-  {id: 'nav.up', keys: ['Up', 'k'], help: 'Move up', group: 'Navigation', scopes: lists, footer: 'move', footerKey: '↑↓'},
+  {id: 'nav.up', keys: ['Up', 'k'], help: 'Move up', group: 'Navigation', scopes: lists, footer: 'move', footerKey: '↑↓', footerKeyOf: ['nav.up', 'nav.down']},
   {id: 'nav.down', keys: ['Down', 'j'], help: 'Move down', group: 'Navigation', scopes: lists},
   {id: 'page.prev', keys: ['PgUp', 'Ctrl-b'], help: 'Previous page', group: 'Navigation', scopes: lists},
-  {id: 'page.next', keys: ['PgDn', 'Ctrl-f'], help: 'Next page', group: 'Navigation', scopes: lists, footer: 'page', footerKey: 'PgUp/PgDn'},
+  {id: 'page.next', keys: ['PgDn', 'Ctrl-f'], help: 'Next page', group: 'Navigation', scopes: lists, footer: 'page', footerKey: 'PgUp/PgDn', footerKeyOf: ['page.prev', 'page.next']},
   {id: 'nav.first', keys: ['g', 'Home'], help: 'First row', group: 'Navigation', scopes: lists},
   {id: 'nav.last', keys: ['G', 'End'], help: 'Last row', group: 'Navigation', scopes: lists},
-  {id: 'detail.open', keys: ['Enter'], help: 'Open the selected record', group: 'Collection', scopes: ['table'], footer: 'open'},
+  {id: 'detail.open', keys: ['Enter'], help: 'Open the selected record', group: 'Collection', scopes: ['table', 'admin'], footer: 'open'},
   {id: 'collection.search', keys: ['/'], help: 'Search (on the server)', group: 'Collection', scopes: ['table'], footer: 'search'},
   {id: 'collection.clearSearch', keys: ['Esc'], help: 'Clear the search', group: 'Collection', scopes: ['table']},
   {id: 'collection.sortNext', keys: ['s'], help: 'Sort by the next column', group: 'Collection', scopes: ['table'], footer: 'sort'},
@@ -80,25 +85,48 @@ export const keyTable: readonly KeyBinding[] = [
   {id: 'collection.users', keys: ['1'], help: 'Show users', group: 'Collection', scopes: views},
   {id: 'collection.lines', keys: ['2'], help: 'Show lines', group: 'Collection', scopes: views},
   {id: 'collection.recurse', keys: ['R'], help: 'Include sub-tenants (recurse) on/off', group: 'Collection', scopes: ['table']},
-  {id: 'collection.refresh', keys: ['r'], help: 'Refresh from the server', group: 'Collection', scopes: views},
+  {id: 'collection.refresh', keys: ['r'], help: 'Refresh from the server', group: 'Collection', scopes: [...views, 'admin']},
   {id: 'detail.follow', keys: ['Enter'], help: 'Follow the selected relation (user → line, line → user)', group: 'Detail', scopes: ['detail'], footer: 'follow'},
   {id: 'detail.raw', keys: ['y'], help: 'Show the raw JSON', group: 'Detail', scopes: ['detail'], footer: 'raw'},
+  {id: 'admin.create', keys: ['c'], help: 'Create an API account (:accounts)', group: 'Accounts', scopes: ['admin'], footer: 'create'},
+  {
+    id: 'admin.delete',
+    keys: ['d'],
+    help: 'Delete the selected account, or revoke the selected session or refresh token',
+    group: 'Accounts',
+    scopes: ['admin'],
+    footer: 'delete',
+  },
   {id: 'picker.choose', keys: ['Enter'], help: 'Choose the selected item', group: 'App', scopes: ['picker'], footer: 'choose'},
-  {id: 'app.back', keys: ['Esc'], help: 'Back / close', group: 'App', scopes: ['detail', 'help', 'picker'], footer: 'back'},
-  {id: 'app.command', keys: [':'], help: 'Command line (:users, :lines, :tenant NAME, :logout, :q)', group: 'App', scopes: views, footer: 'command'},
+  {id: 'app.back', keys: ['Esc'], help: 'Back / close', group: 'App', scopes: ['detail', 'help', 'picker', 'admin'], footer: 'back'},
+  {id: 'app.command', keys: [':'], help: 'Command line (:users, :accounts, :ctx, :tenant, :q)', group: 'App', scopes: [...views, 'admin'], footer: 'command'},
   {id: 'app.acl', keys: ['a'], help: "Show the token's ACL", group: 'App', scopes: views},
   {id: 'app.logout', keys: ['L'], help: 'Log out (revokes the token)', group: 'App', scopes: views},
   {id: 'app.help', keys: ['?'], help: 'Help on/off', group: 'App', scopes: ['global'], footer: 'help'},
   {id: 'app.quit', keys: ['q', 'Ctrl-c'], help: 'Quit (revokes the token)', group: 'App', scopes: ['global'], footer: 'quit'},
 ];
 
-const groups: readonly KeyGroup[] = ['Navigation', 'Collection', 'Detail', 'App'];
+/**
+ * The table in force: the defaults above, or what the keymap file made of them (keymap.ts),
+ * installed once at start-up before anything is drawn. The footer, `?` and `--help-keys` read it.
+ */
+let active: readonly KeyBinding[] = keyTable;
+
+export function installKeyTable(table: readonly KeyBinding[]): void {
+  active = table;
+}
+
+export function activeKeyTable(): readonly KeyBinding[] {
+  return active;
+}
+
+const groups: readonly KeyGroup[] = ['Navigation', 'Collection', 'Detail', 'Accounts', 'App'];
 
 function activeIn(binding: KeyBinding, scope: Scope): boolean {
   return binding.scopes.includes('global') || binding.scopes.includes(scope);
 }
 
-const namedKeys: Readonly<Record<string, (key: Key) => boolean>> = {
+export const namedKeys: Readonly<Record<string, (key: Key) => boolean>> = {
   Up: (key) => key.upArrow,
   Down: (key) => key.downArrow,
   PgUp: (key) => key.pageUp,
@@ -123,7 +151,7 @@ function matches(name: string, input: string, key: Key): boolean {
 /** The action bound to one Ink key event in `scope`, if any. */
 export function matchKey(input: string, key: Key, scope: Scope): ActionId | undefined {
   if (key.eventType === 'release') return undefined;
-  for (const binding of keyTable) {
+  for (const binding of active) {
     if (activeIn(binding, scope) && binding.keys.some((name) => matches(name, input, key))) return binding.id;
   }
   return undefined;
@@ -158,7 +186,7 @@ export interface FooterHint {
 
 /** The footer hints for `scope`: help first (it leads to everything else), then table order. */
 export function footerHints(scope: Scope): FooterHint[] {
-  const hints = keyTable
+  const hints = active
     .filter((binding) => binding.footer !== undefined && activeIn(binding, scope))
     .map((binding) => ({id: binding.id, keys: binding.footerKey ?? binding.keys[0] ?? '', label: binding.footer ?? ''}));
   hints.sort((a, b) => Number(b.id === 'app.help') - Number(a.id === 'app.help'));
@@ -176,14 +204,14 @@ export function helpSections(scope: Scope): HelpSection[] {
   return groups
     .map((group) => ({
       group,
-      entries: keyTable
+      entries: active
         .filter((binding) => binding.group === group && activeIn(binding, scope))
         .map((binding) => ({keys: binding.keys.join(', '), help: binding.help})),
     }))
     .filter((section) => section.entries.length > 0);
 }
 
-/** The whole key table as a Markdown table, for the README. */
+/** The default key table as a Markdown table, for the README. */
 export function keyTableMarkdown(): string {
   const rows = keyTable.map((binding) => {
     const keys = binding.keys.map((name) => `\`${name}\``).join(', ');

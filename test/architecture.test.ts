@@ -16,11 +16,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Low to high; a module sits on the floor of its folder (or of its own name at the top of source/). */
 const floors: readonly (readonly string[])[] = [
   ['text', 'util', 'version.ts', 'theme.ts'],
+  ['terminal'],
   ['api'],
   ['config', 'connection.ts'],
   ['session'],
   ['resources', 'output'],
-  ['keys.ts', 'hooks'],
+  ['keys.ts', 'keymap.ts', 'hooks'],
   ['components'],
   ['screens'],
   ['cli'],

@@ -216,7 +216,7 @@ describe('generated help', () => {
     const lines = keyTableMarkdown().trimEnd().split('\n');
     assert.equal(lines[0], '| Keys | Action | Where |');
     assert.equal(lines.length, keyTable.length + 2);
-    assert.ok(lines.includes('| `PgDn`, `Ctrl-f` | Next page | table, detail, help, picker |'));
+    assert.ok(lines.includes('| `PgDn`, `Ctrl-f` | Next page | table, detail, help, picker, admin |'));
     assert.ok(lines.includes('| `q`, `Ctrl-c` | Quit (revokes the token) | everywhere |'));
   });
 });

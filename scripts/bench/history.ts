@@ -30,9 +30,9 @@ export function loadPrevious(file: string): RunRecord | undefined {
   }
 }
 
-/** Write this run's numbers (creating the directory). */
-export function saveRun(file: string, metrics: readonly Metric[], at: Date): void {
-  const record: RunRecord = {at: at.toISOString(), metrics: Object.fromEntries(metrics.map((m) => [m.id, m.stats]))};
+/** Write this run's numbers (creating the directory), over those of `keep`. */
+export function saveRun(file: string, metrics: readonly Metric[], at: Date, keep?: RunRecord): void {
+  const record: RunRecord = {at: at.toISOString(), metrics: {...keep?.metrics, ...Object.fromEntries(metrics.map((m) => [m.id, m.stats]))}};
   mkdirSync(dirname(file), {recursive: true});
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
 }

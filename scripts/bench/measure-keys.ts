@@ -79,10 +79,16 @@ export async function measureKeys(context: BenchContext, cols: number, rows: num
       after.window.start === before.window.start + 1 && after.line === before.line ? undefined : 'the window did not scroll by one row',
     );
 
+    // What the rows a PgDn brings show, as text: the budget for the bytes it may cost.
+    const pageText: number[] = [];
     const page = await sample(
       'PgDn',
       KEYS.pageDown,
-      (before, after) => (after.window.start === before.window.end + 1 ? undefined : 'the window did not move by one page'),
+      (before, after, result) => {
+        if (after.window.start !== before.window.end + 1) return 'the window did not move by one page';
+        if (result.clean) pageText.push(rowsText(session.screen, firstLine, visible));
+        return undefined;
+      },
       {
         prepare: async (at) => {
           // Near the end, go back to the top so that every PgDn moves a whole page.
@@ -99,14 +105,20 @@ export async function measureKeys(context: BenchContext, cols: number, rows: num
         if (result.latencyMs === undefined) throw new Error(`a key that changed the screen drew nothing at ${size}`);
         return result.latencyMs;
       });
+    const scrollBudget = {max: cols === 80 && rows === 24 ? 300 : 500};
     const rowBudget = cols === 80 && rows === 24 ? {max: 300} : undefined;
-    const frameBudget = {max: 16};
+    const frameBudget = {max: cols === 200 && rows === 50 ? 10 : 16};
     const id = `keys.${size}`;
     return [
       metric({id: `${id}.noop.bytes`, section, label: 'k at the first row (no-op): bytes', unit: 'B', budget: {max: 0}}, bytes(noop)),
       metric({id: `${id}.down.bytes`, section, label: 'j inside the window: bytes', unit: 'B', budget: rowBudget}, bytes(down)),
-      metric({id: `${id}.scroll.bytes`, section, label: 'j scrolling the window: bytes', unit: 'B', budget: rowBudget}, bytes(scroll)),
+      metric({id: `${id}.scroll.bytes`, section, label: 'j scrolling the window: bytes', unit: 'B', budget: scrollBudget}, bytes(scroll)),
       metric({id: `${id}.page.bytes`, section, label: 'PgDn: bytes', unit: 'B'}, bytes(page)),
+      metric({id: `${id}.page.text`, section, label: '  text of the rows it shows', unit: 'B'}, pageText),
+      metric(
+        {id: `${id}.page.ratio`, section, label: '  bytes ÷ that text', unit: 'x', budget: {max: 1}},
+        bytes(page).map((value, index) => value / (pageText[index] ?? Infinity)),
+      ),
       metric({id: `${id}.down.latency`, section, label: 'j inside the window: key → frame', unit: 'ms', budget: frameBudget}, latency(down)),
       metric({id: `${id}.scroll.latency`, section, label: 'j scrolling the window: key → frame', unit: 'ms', budget: frameBudget}, latency(scroll)),
       metric({id: `${id}.page.latency`, section, label: 'PgDn: key → frame', unit: 'ms', budget: frameBudget}, latency(page)),
@@ -122,6 +134,14 @@ function position(screen: Screen): Position {
   const line = selectedLine(screen);
   if (!window || line < 0) throw new Error(`the table is not on screen:\n${screen.text()}`);
   return {window, line};
+}
+
+/** Bytes of the text of the table's `visible` rows from screen line `firstLine` (trailing blanks left out). */
+function rowsText(screen: Screen, firstLine: number, visible: number): number {
+  return screen
+    .lines()
+    .slice(firstLine, firstLine + visible)
+    .reduce((sum, line) => sum + Buffer.byteLength(line.trimEnd()), 0);
 }
 
 function same(a: Position, b: Position): boolean {

@@ -6,6 +6,7 @@ import type {BenchContext} from './context.js';
 import {hasPlaceholders, KEYS, startOnServer, tableWindow, type LoginTarget} from './flows.js';
 import {delay} from './pty.js';
 import {residentBytes} from './processes.js';
+import {residentParts} from './resident-parts.js';
 import {metric, type Metric} from './stats.js';
 
 const BURST = 50;
@@ -51,12 +52,19 @@ export async function measureMemory(
     const seconds = (performance.now() - started) / 1000;
     await delay(200);
     const after = rss();
+    const parts = residentParts(pid);
     const section = `Memory (${cols}x${rows}, PgDn in bursts of ${BURST}, ${window.end} of ${window.total} rows in ${seconds.toFixed(1)} s)`;
     if (readings.length === 0) throw new Error('no burst was measured');
     return [
       metric({id: 'memory.login', section, label: 'RSS after login', unit: 'MB'}, [atLogin]),
       metric({id: 'memory.paging', section, label: 'RSS after each burst', unit: 'MB', budget: {max: 100, worst: true}}, readings),
       metric({id: 'memory.end', section, label: `RSS after paging to row ${window.end}`, unit: 'MB', budget: {max: 100}}, [after]),
+      ...(parts
+        ? [
+            metric({id: 'memory.end.anon', section, label: '  of which the process’s own (anonymous)', unit: 'MB'}, [parts.anonMB]),
+            metric({id: 'memory.end.file', section, label: '  of which mapped files (the Node binary)', unit: 'MB'}, [parts.fileMB]),
+          ]
+        : []),
     ];
   } finally {
     await session.close();

@@ -36,7 +36,7 @@ export async function measureStartup(context: BenchContext, runs: number): Promi
     metric({id: 'startup.version', section: SECTION, label: 'wazo-tui --version → exit', unit: 'ms'}, version),
     metric({id: 'startup.version.ratio', section: SECTION, label: '  ÷ node -e 0 (same round)', unit: 'x'}, ratio(version)),
     metric(
-      {id: 'startup.frame', section: SECTION, label: `wazo-tui --demo → first frame (${COLS}x${ROWS} pty)`, unit: 'ms', budget: {max: 150}},
+      {id: 'startup.frame', section: SECTION, label: `wazo-tui --demo → first frame (${COLS}x${ROWS} pty)`, unit: 'ms', budget: {max: 100}},
       frame,
     ),
     metric({id: 'startup.frame.ratio', section: SECTION, label: '  ÷ node -e 0 (same round)', unit: 'x'}, ratio(frame)),

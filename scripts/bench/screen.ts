@@ -18,6 +18,11 @@ export class Screen {
   private wrapPending = false;
   private pending = '';
   private readonly decoder = new StringDecoder('utf8');
+  /** DECSTBM scroll region, 0-based inclusive rows. */
+  private top = 0;
+  private bottom: number;
+  /** DECAWM: off, a character past the last column overwrites it. */
+  private autowrap = true;
   /** Whether the alternate screen is active (`CSI ?1049h` seen and not left). */
   alternate = false;
   /**
@@ -31,6 +36,7 @@ export class Screen {
     readonly rows: number,
   ) {
     this.cells = Screen.blank(rows, cols);
+    this.bottom = rows - 1;
   }
 
   /** Apply bytes written to the terminal; sequences split across chunks are kept for the next call. */
@@ -102,6 +108,7 @@ export class Screen {
     const n = params[0] ?? 1;
     if (isPrivate) {
       if ((final === 'h' || final === 'l') && params.includes(2026)) this.synchronizing = final === 'h';
+      if ((final === 'h' || final === 'l') && params.includes(7)) this.autowrap = final === 'h';
       if ((final === 'h' || final === 'l') && params.includes(1049)) {
         this.alternate = final === 'h';
         this.cells = Screen.blank(this.rows, this.cols);
@@ -141,6 +148,23 @@ export class Screen {
       case 'K':
         this.eraseLine(params[0] ?? 0);
         break;
+      case 'r':
+        this.top = Math.max(0, (params[0] ?? 1) - 1);
+        this.bottom = Math.min(this.rows - 1, (params[1] ?? this.rows) - 1);
+        this.moveTo(0, 0);
+        break;
+      case 'S':
+        this.scroll(this.top, this.bottom, n);
+        break;
+      case 'T':
+        this.scroll(this.top, this.bottom, -n);
+        break;
+      case 'M':
+        if (this.row >= this.top && this.row <= this.bottom) this.scroll(this.row, this.bottom, n);
+        break;
+      case 'L':
+        if (this.row >= this.top && this.row <= this.bottom) this.scroll(this.row, this.bottom, -n);
+        break;
       default:
         // SGR and the rest change no cell.
         break;
@@ -169,11 +193,18 @@ export class Screen {
     for (let row = rows[0]!; row < rows[1]!; row++) this.cells[row] = Array.from({length: this.cols}, () => ' ');
   }
 
+  /** Rows `from`..`to` move up by `by` (down when negative); the rows left behind are blank. */
+  private scroll(from: number, to: number, by: number): void {
+    const block = this.cells.slice(from, to + 1);
+    const blank = () => Array.from({length: this.cols}, () => ' ');
+    const count = Math.min(Math.abs(by), block.length);
+    const moved = by > 0 ? [...block.slice(count), ...Array.from({length: count}, blank)] : [...Array.from({length: count}, blank), ...block.slice(0, block.length - count)];
+    this.cells.splice(from, block.length, ...moved);
+  }
+
   private lineFeed(): void {
-    if (this.row === this.rows - 1) {
-      this.cells.shift();
-      this.cells.push(Array.from({length: this.cols}, () => ' '));
-    } else this.row += 1;
+    if (this.row === this.bottom) this.scroll(this.top, this.bottom, 1);
+    else if (this.row < this.rows - 1) this.row += 1;
     this.wrapPending = false;
   }
 
@@ -194,7 +225,10 @@ export class Screen {
   private print(char: string): void {
     const width = displayWidth(char);
     if (width === 0) return;
-    if (this.wrapPending || this.col + width > this.cols) {
+    if (!this.autowrap) {
+      // Without autowrap, the last column is overwritten.
+      if (this.col + width > this.cols) this.col = Math.max(0, this.cols - width);
+    } else if (this.wrapPending || this.col + width > this.cols) {
       this.col = 0;
       this.lineFeed();
     }
@@ -203,7 +237,7 @@ export class Screen {
     if (width === 2 && this.col + 1 < this.cols) line[this.col + 1] = '';
     if (this.col + width >= this.cols) {
       this.col = this.cols - 1;
-      this.wrapPending = true;
+      this.wrapPending = this.autowrap;
     } else this.col += width;
   }
 }

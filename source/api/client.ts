@@ -5,6 +5,7 @@
  */
 import type {Agent} from 'node:https';
 import got, {type Got, type Progress} from 'got';
+import {createAccountsApi} from './accounts.js';
 import {answerTooLarge, oversize, type Oversize} from './answer-limit.js';
 import {createAuthApi} from './auth.js';
 import {createConfdApi} from './confd.js';
@@ -121,6 +122,7 @@ export function createClient(target: ServerTarget, trust: TrustPolicy, options: 
   return {
     target,
     auth: createAuthApi(send),
+    accounts: createAccountsApi(send),
     confd: createConfdApi(send),
     get trust() {
       return transport.policy;

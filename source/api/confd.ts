@@ -3,8 +3,8 @@
  */
 import {pageCeiling, type AnswerKind} from './answer-limit.js';
 import {authHeaders} from './auth.js';
-import {collections} from './collections.js';
-import type {AuthedOptions, ConfdApi, ConfdCollection, ConfdItem, ListQuery} from './contract.js';
+import {collections, listedSchema} from './collections.js';
+import type {AuthedOptions, ConfdApi, ConfdCollection, ConfdItem, ConfdListed, ConfdView, ListQuery, ViewQuery} from './contract.js';
 import type {ApiRequest, Send} from './request.js';
 import {infosSchema, listSchema, type ListPage} from './schemas.js';
 import {decodeAnswer} from './validate.js';
@@ -26,10 +26,16 @@ export function createConfdApi(send: Send): ConfdApi {
   }
 
   return {
-    async list<C extends ConfdCollection>(collection: C, query: ListQuery, options: AuthedOptions): Promise<ListPage<ConfdItem[C]>> {
+    async list<C extends ConfdCollection, V extends ConfdView<C> | undefined = undefined>(
+      collection: C,
+      query: ViewQuery<C, V>,
+      options: AuthedOptions,
+    ): Promise<ListPage<ConfdListed<C, V>>> {
       const definition = collections[collection];
+      // An absent view is the default form, which V = undefined (the default) names.
+      const schema = listedSchema(collection, query.view as V);
       const sent = {...request(definition.path, `GET /${definition.path}`, options, 'page', listParams(query)), maxBytes: pageCeiling(query.limit)};
-      const page = decodeAnswer(listSchema(definition.schema), (await send(sent)).body, sent);
+      const page = decodeAnswer(listSchema(schema), (await send(sent)).body, sent);
       return {total: page.total, items: page.items};
     },
 
@@ -47,8 +53,9 @@ export function createConfdApi(send: Send): ConfdApi {
 }
 
 /** confd's list parameters. */
-function listParams(query: ListQuery): URLSearchParams {
+function listParams(query: ListQuery & {view?: string}): URLSearchParams {
   const params = new URLSearchParams();
+  if (query.view !== undefined) params.set('view', query.view);
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   if (query.offset !== undefined) params.set('offset', String(query.offset));
   if (query.search !== undefined && query.search !== '') params.set('search', query.search);

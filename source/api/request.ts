@@ -10,7 +10,7 @@ export type Service = 'auth' | 'confd';
 /** A request to one service, relative to its base URL. */
 export interface ApiRequest {
   service: Service;
-  method: 'GET' | 'HEAD' | 'POST' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
   /** Relative to the service's base URL, without a leading slash (`users/12`). */
   path: string;
   /** How messages name the request, free of secrets: `GET /users`, `HEAD /token/…`. */

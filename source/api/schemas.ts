@@ -108,6 +108,26 @@ export const userSchema = z.looseObject({
 });
 export type User = z.infer<typeof userSchema>;
 
+/**
+ * A user as `GET /users?view=summary` lists it (confd's `UserSummarySchema`): about a tenth of the
+ * default form, with the main line's extension, context and protocol flattened in. No `lines`.
+ */
+export const userSummarySchema = z.looseObject({
+  id: z.number(),
+  uuid: z.string(),
+  firstname: nullableString,
+  lastname: nullableString,
+  email: nullableString,
+  extension: nullableString,
+  context: nullableString,
+  provisioning_code: nullableString,
+  protocol: nullableString,
+  enabled: z.boolean().nullish(),
+  subscription_type: z.number().nullish(),
+  is_webrtc: z.boolean().nullish(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
 /** An extension (`/extensions`, `/extensions/{id}`). */
 export const extensionSchema = z.looseObject({
   id: z.number(),

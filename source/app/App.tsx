@@ -8,7 +8,7 @@ import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
 import type {WazoClient} from '../api/contract.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {TuiCommand} from '../cli/args.js';
-import type {ProfileStore} from '../config/profiles.js';
+import type {NamedProfile, ProfileStore} from '../config/profiles.js';
 import {TooSmall} from '../components/TooSmall.js';
 import {MIN_HEIGHT, MIN_WIDTH} from '../components/layout.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
@@ -28,6 +28,8 @@ export interface AppProps {
   command: TuiCommand;
   configDir: string;
   profiles: ProfileStore;
+  /** What opening the settings files found, said on the first screen. */
+  notices?: readonly string[];
   color: boolean;
   startDemo?: () => Promise<DemoInfo>;
   quitter: Quitter;
@@ -39,19 +41,20 @@ type Phase =
   | {kind: 'starting'}
   | {kind: 'connect'}
   | {kind: 'certificate'; error: CertificateError; view: CertificateView}
-  | {kind: 'main'; session: Session; client: WazoClient; server: string}
+  | {kind: 'main'; session: Session; client: WazoClient; server: string; profile?: NamedProfile}
   | {kind: 'quitting'};
 
 const defaultExpiration = 3600;
 
-export function App({command, configDir, profiles, color, startDemo, quitter, size}: AppProps) {
+export function App({command, configDir, profiles, notices = [], color, startDemo, quitter, size}: AppProps) {
   const {exit} = useApp();
   const windowSize = useWindowSize();
   const {columns, rows} = size ?? windowSize;
   const [phase, setPhase] = useState<Phase>(startDemo ? {kind: 'starting'} : {kind: 'connect'});
   const [demo, setDemo] = useState<DemoInfo>();
   const [busy, setBusy] = useState<string>();
-  const [status, setStatus] = useState<Status>();
+  // What opening the settings found (a broken profiles file moved aside, a migration, a damaged pin store).
+  const [status, setStatus] = useState<Status | undefined>(() => startupStatus(notices));
   const [clearPassword, setClearPassword] = useState(0);
   const [values, setValues] = useState<ConnectValues>(() => initialValues(command, profiles));
   const context = useRef<ConnectContext>({
@@ -60,6 +63,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     authUrl: command.authUrl,
     confdUrl: command.confdUrl,
     profiles,
+    profile: command.profile,
     trusted: new Set(),
   });
   /** The login waiting for a certificate decision: the password lives here only until it is sent or dropped. */
@@ -93,8 +97,8 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
   }, []);
 
   useEffect(() => {
-    // With a server on the command line, check its certificate right away, as ssh does.
-    if (!startDemo && command.server) void chooseServer(command.server);
+    // With a server (or a profile) on the command line, check its certificate right away, as ssh does.
+    if (!startDemo && values.server !== '' && (command.server || command.profile)) void chooseServer(values.server);
   }, []);
 
   useInput(
@@ -141,12 +145,12 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     if (!submitted) return;
     setBusy(`Logging in to ${submitted.server} as ${submitted.username}…`);
     try {
-      const {session, client} = await logIn(context.current, {...submitted, expiration: Number(submitted.expiration)});
+      const {session, client, profile, warning} = await logIn(context.current, {...submitted, expiration: Number(submitted.expiration)});
       sessionRef.current = session;
       quitter.track(() => session.end());
       setValues({...submitted, password: ''});
-      setStatus(undefined);
-      setPhase({kind: 'main', session, client, server: submitted.server});
+      setStatus(warning === undefined ? undefined : {level: 'warn', text: sanitize(warning)});
+      setPhase({kind: 'main', session, client, server: submitted.server, profile});
     } catch (error) {
       if (error instanceof CertificateError) {
         setPhase({kind: 'certificate', error, view: certificateView(error)});
@@ -179,7 +183,7 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     void login();
   }
 
-  async function logout() {
+  async function logout(): Promise<boolean> {
     const session = sessionRef.current;
     sessionRef.current = undefined;
     quitter.track(undefined);
@@ -188,11 +192,27 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
     try {
       await session?.logout();
       setStatus({level: 'info', text: safe`Logged out: the token and this installation’s refresh token were revoked.`});
+      return true;
     } catch (error) {
       setStatus(errorStatus(error));
+      return false;
     } finally {
       setBusy(undefined);
     }
+  }
+
+  /** `:ctx NAME`: log out of this server (tokens revoked), then trust and log in to the profile's. */
+  async function switchProfile(name: string) {
+    const next = profiles.get(name);
+    if (!next) return;
+    // The Connect screen mounts with these values: set them before it shows.
+    setValues({server: next.server, username: next.username ?? '', password: '', expiration: String(next.expiration ?? defaultExpiration)});
+    const loggedOut = await logout();
+    // Command-line URLs and CA files were for the first server; the profile's own apply now.
+    Object.assign(context.current, {profile: name, caFiles: [], authUrl: undefined, confdUrl: undefined});
+    const user = next.username ? `${next.username}@` : '';
+    if (loggedOut) setStatus({level: 'info', text: safe`Logged out (tokens revoked). Profile ${sanitize(name)}: the password of ${sanitize(user + next.server)}.`});
+    await chooseServer(next.server);
   }
 
   const theme = makeTheme(color);
@@ -231,6 +251,10 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
         client={phase.client}
         onQuit={(code) => quitter.quit(code)}
         onLogout={() => void logout()}
+        profile={phase.profile}
+        profiles={profiles.list().map((each) => each.name)}
+        onSwitchProfile={(name) => void switchProfile(name)}
+        tabCycle={profiles.preferences().tabCycle}
       />
     );
   } else {
@@ -255,8 +279,13 @@ export function App({command, configDir, profiles, color, startDemo, quitter, si
   return <ThemeContext.Provider value={theme}>{screen}</ThemeContext.Provider>;
 }
 
+/** The notices of opening the settings, as the Connect screen's first status. */
+function startupStatus(notices: readonly string[]): Status | undefined {
+  return notices.length === 0 ? undefined : {level: 'warn', text: sanitize(notices.join(' '))};
+}
+
 function initialValues(command: TuiCommand, profiles: ProfileStore): ConnectValues {
-  const profile = command.server ? profiles.get(command.server) : profiles.last();
+  const profile = command.profile ? profiles.get(command.profile) : command.server ? profiles.forServer(command.server) : profiles.current();
   return {
     server: command.server ?? profile?.server ?? '',
     username: command.username ?? profile?.username ?? '',

@@ -7,7 +7,7 @@ import {useEffect, useState, type ComponentType} from 'react';
 import {Box, Text, useApp, useWindowSize} from 'ink';
 import type {AppProps} from './App.js';
 
-export type BootProps = Omit<AppProps, 'profiles'>;
+export type BootProps = Omit<AppProps, 'profiles' | 'notices'>;
 
 export function Boot(props: BootProps) {
   const {exit, waitUntilRenderFlush} = useApp();
@@ -16,11 +16,10 @@ export function Boot(props: BootProps) {
   useEffect(() => {
     // Load only once the splash is on the terminal: loading blocks the event loop for a while.
     waitUntilRenderFlush()
-      .then(() => Promise.all([import('./App.js'), import('../config/profiles.js')]))
-      .then(([{App}, {ProfileStore}]) => {
-        // A damaged profiles file stops here, before anything is sent; the error names the file.
-        const profiles = new ProfileStore(props.configDir);
-        setLoaded(() => (appProps: BootProps) => <App {...appProps} profiles={profiles} />);
+      .then(() => Promise.all([import('./App.js'), import('./open-settings.js')]))
+      .then(([{App}, {openSettings}]) => {
+        const {profiles, notices} = openSettings(props.configDir);
+        setLoaded(() => (appProps: BootProps) => <App {...appProps} profiles={profiles} notices={notices} />);
       })
       .catch((error: unknown) => exit(error instanceof Error ? error : new Error(String(error))));
   }, []);

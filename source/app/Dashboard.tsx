@@ -5,27 +5,31 @@
  */
 import {useCallback, useMemo, useState} from 'react';
 import type {WazoClient} from '../api/contract.js';
+import type {NamedProfile} from '../config/profiles.js';
 import {useSession} from '../hooks/use-session.js';
 import {Main, type MainProps} from '../screens/Main.js';
 import type {RecordReader, Workspace} from '../screens/workspace.js';
 import {confdSource} from '../session/confd-source.js';
 import type {Session} from '../session/session.js';
 import {TestCrash, testCrash} from './test-crash.js';
+import {adminSource} from './admin-source.js';
 import {useCollections} from './use-collections.js';
-import {useTenants} from './use-tenants.js';
+import {useTenantGate, useTenants} from './use-tenants.js';
 
-export function useWorkspace(session: Session, client: WazoClient): Workspace {
+export function useWorkspace(session: Session, client: WazoClient, preferredTenant?: string): Workspace {
   const snapshot = useSession(session);
   const source = useMemo(() => confdSource(session, client), [session, client]);
-  const tenants = useTenants(source, snapshot.tenantUuid);
+  const tenants = useTenants(source, snapshot.tenantUuid, preferredTenant);
   const [recurse, setRecurse] = useState(false);
-  const collections = useCollections(source, tenants.current, recurse);
+  const collections = useCollections(useTenantGate(source, tenants, preferredTenant), tenants.current, recurse);
   const read = useCallback<RecordReader>((collection, id, signal) => source.get(collection, id, {tenant: tenants.current, signal}), [source, tenants.current]);
+  const admin = useMemo(() => adminSource(session, client, tenants.current), [session, client, tenants.current]);
   return {
     session,
     tenants,
     collections,
     read,
+    admin,
     recurse,
     setRecurse(next) {
       setRecurse(next);
@@ -34,16 +38,18 @@ export function useWorkspace(session: Session, client: WazoClient): Workspace {
   };
 }
 
-export interface DashboardProps extends Omit<MainProps, 'workspace'> {
+export interface DashboardProps extends Omit<MainProps, 'workspace' | 'profile' | 'initialCollection'> {
   session: Session;
   client: WazoClient;
+  /** The profile logged in with: its default tenant and collection open first. */
+  profile?: NamedProfile;
 }
 
-export function Dashboard({session, client, ...main}: DashboardProps) {
-  const workspace = useWorkspace(session, client);
+export function Dashboard({session, client, profile, ...main}: DashboardProps) {
+  const workspace = useWorkspace(session, client, profile?.tenant);
   return (
     <>
-      <Main {...main} workspace={workspace} />
+      <Main {...main} workspace={workspace} profile={profile?.name} initialCollection={profile?.collection} />
       {testCrash && <TestCrash kind={testCrash} />}
     </>
   );

@@ -6,10 +6,11 @@
 import type {WazoClient} from '../api/contract.js';
 import {parseServer} from '../api/target.js';
 import {ApiError} from '../api/errors.js';
+import {ConfigFileError} from '../config/errors.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {Pin} from '../api/tls/types.js';
 import {clientIdFor, installId} from '../config/install-id.js';
-import type {ProfileStore} from '../config/profiles.js';
+import type {NamedProfile, ProfileStore} from '../config/profiles.js';
 import {openConnection, type Connection} from '../connection.js';
 import {Session} from '../session/session.js';
 
@@ -29,6 +30,8 @@ export interface ConnectContext {
   authUrl?: string;
   confdUrl?: string;
   profiles: ProfileStore;
+  /** The profile chosen with `-p` or `:ctx`: its settings apply while its server is the one typed. */
+  profile?: string;
   connection?: Connection;
   /** host:port of servers whose certificate passed (CA, pin, or confirmed now). */
   trusted: Set<string>;
@@ -41,7 +44,7 @@ export function connectionFor(context: ConnectContext, server: string): Connecti
   const current = context.connection;
   if (current && current.target.hostPort === openTargetKey(context, server)) return current;
   current?.client.close();
-  const profile = context.profiles.get(server);
+  const profile = context.profiles.forServer(server, context.profile);
   context.connection = openConnection({
     server,
     configDir: context.configDir,
@@ -92,23 +95,41 @@ export function acceptCertificate(context: ConnectContext, error: CertificateErr
   context.trusted.add(connection.target.hostPort);
 }
 
-/** Log in and remember the profile (never the password). */
-export async function logIn(context: ConnectContext, values: LoginValues): Promise<{session: Session; client: WazoClient}> {
+export interface LoginResult {
+  session: Session;
+  client: WazoClient;
+  /** The profile the login used or created: its default tenant and collection open. */
+  profile?: NamedProfile;
+  /** Why the profile could not be saved (the session goes on). */
+  warning?: string;
+}
+
+/** Log in and remember the profile (never the password); `profile` is the one it used or created. */
+export async function logIn(context: ConnectContext, values: LoginValues): Promise<LoginResult> {
   const {client} = connectionFor(context, values.server);
   const session = new Session(client, {
     clientId: clientIdFor(installId(context.configDir)),
     expiration: values.expiration,
   });
   await session.login(values.username, values.password);
-  context.profiles.remember({
-    server: values.server,
-    username: values.username,
-    expiration: values.expiration,
-    ...(context.caFiles.length > 0 ? {caFiles: context.caFiles} : {}),
-    ...(context.authUrl ? {authUrl: context.authUrl} : {}),
-    ...(context.confdUrl ? {confdUrl: context.confdUrl} : {}),
-  });
-  return {session, client};
+  // The session exists now: a profiles file that cannot be written must not lose it (nor its token).
+  let warning: string | undefined;
+  try {
+    context.profile = context.profiles.remember({
+      name: context.profile,
+      server: values.server,
+      username: values.username,
+      expiration: values.expiration,
+      ...(context.caFiles.length > 0 ? {caFiles: context.caFiles} : {}),
+      ...(context.authUrl ? {authUrl: context.authUrl} : {}),
+      ...(context.confdUrl ? {confdUrl: context.confdUrl} : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigFileError)) throw error;
+    warning = `The profile was not saved: ${error.message}`;
+  }
+  const profile = context.profile === undefined ? undefined : context.profiles.get(context.profile);
+  return {session, client, profile, warning};
 }
 
 /** Whether a login failed on the credentials themselves (the password field is then cleared). */

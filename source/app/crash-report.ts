@@ -8,7 +8,7 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {arch, platform, release} from 'node:os';
-import {createPrivateDir} from '../config/secure-dir.js';
+import {ensurePrivateDir} from '../config/secure-dir.js';
 import {version} from '../version.js';
 
 /** Where an unexpected error came from. */
@@ -48,7 +48,7 @@ export function crashReportText(error: unknown, origin: CrashOrigin, now = new D
 
 /** Write the report (0600) in `dir` (created 0700), and return its path. */
 export function writeCrashReport(dir: string, text: string, now = new Date()): string {
-  createPrivateDir(dir);
+  ensurePrivateDir(dir);
   const path = join(dir, `crash-${now.toISOString().replaceAll(':', '-')}-${process.pid}.txt`);
   writeFileSync(path, text, {mode: 0o600, flag: 'wx'});
   return path;

@@ -2,20 +2,28 @@
  * Full-screen mode: set up the terminal (alternate screen, raw input), run the App, and make
  * every way out — q, Ctrl-C, SIGTERM, SIGHUP, a crash — revoke the token and restore the terminal.
  */
-import {mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {render} from 'ink';
 import type {TuiCommand} from '../cli/args.js';
-import {resolveConfigDir} from '../config/paths.js';
-import {colorEnabled} from '../theme.js';
-import {Boot} from './Boot.js';
+import {keymapFileName, resolveConfigDir} from '../config/paths.js';
+import {InkOutput} from '../terminal/ink-output.js';
+import {splashFrame} from '../terminal/splash.js';
+import {TerminalWriter} from '../terminal/writer.js';
 import {installCrashGuard} from './crash.js';
 import {isExpectedError} from './expected-errors.js';
 import {createQuitter} from './quit.js';
 import type {DemoInfo} from './demo.js';
 
 export async function runTui(command: TuiCommand): Promise<number> {
+  // The keymap and -p are checked before the terminal is taken over, so a mistake is an error
+  // on the plain terminal. It is a preference of the user, so --demo reads it too. The YAML parser
+  // loads only when there is a keymap: the first frame does not wait for it otherwise.
+  const keymapDir = resolveConfigDir(command.configDir);
+  if (existsSync(join(keymapDir, keymapFileName))) {
+    (await import('../keymap.js')).installKeymap(keymapDir);
+  }
+  if (command.profile !== undefined) (await import('./open-settings.js')).checkProfile(keymapDir, command.profile);
   // --demo keeps nothing behind: its pins and profile live in a temporary directory.
   const tempDir = command.demo && !command.configDir ? mkdtempSync(join(tmpdir(), 'wazo-tui-demo-')) : undefined;
   const configDir = tempDir ?? resolveConfigDir(command.configDir);
@@ -46,18 +54,32 @@ export async function runTui(command: TuiCommand): Promise<number> {
       }
     : undefined;
 
+  // The writer owns the screen (see source/terminal/writer.ts); Ink only renders frames to it.
+  const writer = new TerminalWriter(process.stdout, {term: process.env.TERM});
+  const output = new InkOutput(process.stdout, writer);
+  writer.start();
+  process.once('exit', () => writer.stop());
+  // The first frame before Ink, React and Yoga load: nothing here imports them statically.
+  writer.show(splashFrame(command.demo));
+  const [{render}, {default: React}, {Boot}, {colorEnabled}] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('./Boot.js'),
+    import('../theme.js'),
+  ]);
   const instance = render(
-    <Boot
-      command={command}
-      configDir={configDir}
-      color={colorEnabled(process.env, {noColor: command.noColor})}
-      startDemo={startDemo}
-      quitter={quitter}
-    />,
+    React.createElement(Boot, {
+      command,
+      configDir,
+      color: colorEnabled(process.env, {noColor: command.noColor}),
+      startDemo,
+      quitter,
+    }),
     {
-      alternateScreen: true,
-      interactive: Boolean(process.stdout.isTTY),
-      incrementalRendering: true,
+      stdout: output,
+      // Debug mode writes each render as one whole frame, without cursor moves: the writer's input.
+      debug: true,
+      interactive: true,
       exitOnCtrlC: false,
       patchConsole: false,
       maxFps: 60,
@@ -71,8 +93,9 @@ export async function runTui(command: TuiCommand): Promise<number> {
       try {
         instance.unmount();
       } finally {
-        // Whatever state Ink was left in: bracketed paste off, main screen, then the cursor shown (leaving
-        // the alternate screen can bring back the cursor state saved on entering it), cooked input.
+        writer.stop();
+        output.detach();
+        // Whatever state Ink was left in: bracketed paste off, main screen, cursor shown, cooked input.
         process.stdout.write('\u001b[?2004l\u001b[?1049l\u001b[?25h');
         if (process.stdin.isTTY) process.stdin.setRawMode(false);
       }
@@ -98,6 +121,8 @@ export async function runTui(command: TuiCommand): Promise<number> {
     await quitter.cleanup();
     throw error;
   } finally {
+    writer.stop();
+    output.detach();
     // The signal listeners stay until the process ends: conf's write library re-raises a signal
     // it caught, and that second signal must not kill us before the exit code is set.
     await demo?.close();

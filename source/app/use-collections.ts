@@ -25,9 +25,11 @@ export function useCollections(source: ConfdSource, tenant: string | undefined, 
     of(name) {
       let collection = made.get(name);
       if (!collection) {
-        collection = new Collection<unknown>((query, signal) => source.list(name, query, {tenant, signal}), {
+        const descriptor = descriptorFor(name);
+        // Rows in the lightest form confd offers: the cache holds only what the table shows.
+        collection = new Collection<unknown>((query, signal) => source.list(name, {...query, view: descriptor.listView}, {tenant, signal}), {
           pageSize,
-          order: descriptorFor(name).defaultOrder,
+          order: descriptor.defaultOrder,
           recurse,
         });
         made.set(name, collection);

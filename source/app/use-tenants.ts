@@ -2,7 +2,7 @@
  * The tenants this token can see (`GET /tenants`, needs `auth.tenants.read`) and the working
  * tenant sent as `Wazo-Tenant`. Without the ACL the token's own tenant is used, shown by uuid.
  */
-import {useEffect, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {Tenant} from '../api/schemas.js';
 import type {Tenants} from '../screens/workspace.js';
 import type {ConfdSource} from '../session/confd-source.js';
@@ -14,14 +14,26 @@ function tenantLabel(tenant: Tenant): SafeText {
   return sanitize(tenant.name ?? tenant.slug ?? tenant.uuid);
 }
 
-export function useTenants(source: ConfdSource, tokenTenant: string | undefined): Tenants {
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `preferred` is the profile's default tenant: a uuid is used from the first request on; a name
+ * or slug once the list has come and names it (otherwise the token's own tenant stays).
+ */
+export function useTenants(source: ConfdSource, tokenTenant: string | undefined, preferred?: string): Tenants {
   const [list, setList] = useState<Tenant[]>();
-  const [current, setCurrent] = useState<string>();
+  const [current, setCurrent] = useState<string | undefined>(() => (preferred !== undefined && uuidPattern.test(preferred) ? preferred : undefined));
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     const controller = new AbortController();
     source.listTenants({signal: controller.signal}).then(
-      (page) => setList(page.items),
+      (page) => {
+        setList(page.items);
+        if (preferred === undefined || uuidPattern.test(preferred)) return;
+        const wanted = fold(preferred.trim());
+        const named = page.items.find((each) => [each.name, each.slug].some((value) => value && fold(value) === wanted));
+        if (named) setCurrent((chosen) => chosen ?? named.uuid);
+      },
       (failure: unknown) => {
         if (!controller.signal.aborted) setError(failure);
       },
@@ -44,4 +56,36 @@ export function useTenants(source: ConfdSource, tokenTenant: string | undefined)
     labelOf: tenantLabel,
     indexOfCurrent: () => Math.max(0, list?.findIndex((each) => each.uuid === working) ?? 0),
   };
+}
+
+/**
+ * The source the collections list from: with a profile tenant given by name, lists wait until
+ * the tenant list has come (and named it, or not), so no page is fetched from the token's own
+ * tenant first and thrown away. A list made meanwhile for the old tenant is aborted by then.
+ */
+export function useTenantGate(source: ConfdSource, tenants: Tenants, preferred?: string): ConfdSource {
+  const waitsForName = preferred !== undefined && !uuidPattern.test(preferred);
+  const gate = useMemo(() => {
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return {opened, open};
+  }, [source]);
+  const settled = !waitsForName || tenants.list !== undefined || tenants.error !== undefined;
+  useEffect(() => {
+    if (settled) gate.open();
+  }, [settled, gate]);
+  return useMemo<ConfdSource>(
+    () =>
+      waitsForName
+        ? {
+            ...source,
+            async list(collection, query, options = {}) {
+              await gate.opened;
+              options.signal?.throwIfAborted();
+              return source.list(collection, query, options);
+            },
+          }
+        : source,
+    [source, gate, waitsForName],
+  );
 }

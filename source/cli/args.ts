@@ -2,13 +2,16 @@
  * Command-line parsing on node:util parseArgs (no dependency needed for this grammar).
  * One place turns argv into a typed command; usage errors exit 2.
  */
-import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import type {ConfdCollection} from '../api/contract.js';
 import {UsageError} from '../api/errors.js';
 import {collectionNames, isCollectionName} from '../resources/registry.js';
+import {integer, parse} from './parse.js';
+import {parseProfilesCommand, parsePinsCommand, type PinsCommand, type ProfilesCommand} from './profile-args.js';
 import {CERTIFICATE_MODES, parseFaultSpec, type CertificateMode, type DemoFault} from '../demo/fault-spec.js';
+import {parseAccount, parseRevoke, parseToken, type AccountCommand, type RevokeCommand, type TokenCommand} from './account-args.js';
 
 export {UsageError};
+export type {PinsCommand, ProfilesCommand, ProfileFields} from './profile-args.js';
 
 export interface CommonOptions {
   configDir?: string;
@@ -21,6 +24,8 @@ export interface CommonOptions {
 export interface TuiCommand extends CommonOptions {
   kind: 'tui';
   server?: string;
+  /** `-p NAME`: the profile to connect with. */
+  profile?: string;
   username?: string;
   expiration?: number;
   demo: boolean;
@@ -42,6 +47,7 @@ export interface TrustCommand extends CommonOptions {
 /** How a script command that reads confd logs in, and as whom. */
 export interface ScriptLogin extends CommonOptions {
   server?: string;
+  profile?: string;
   username?: string;
   passwordStdin: boolean;
   expiration?: number;
@@ -93,17 +99,29 @@ export interface DemoServerCommand {
   clockOffsetMs?: number;
 }
 
+/** `--help-keys`: the key table as the keymap file leaves it. */
+export interface HelpKeysCommand {
+  kind: 'help-keys';
+  configDir?: string;
+}
+
 export type Command =
   | TuiCommand
+  | HelpKeysCommand
+  | ProfilesCommand
+  | PinsCommand
   | CertCommand
   | TrustCommand
   | ListCommand
   | GetCommand
   | DemoServerCommand
+  | AccountCommand
+  | TokenCommand
+  | RevokeCommand
   | {kind: 'help'}
   | {kind: 'version'};
 
-const common = {
+export const common = {
   'config-dir': {type: 'string'},
   'ca-file': {type: 'string', multiple: true},
   'auth-url': {type: 'string'},
@@ -112,21 +130,21 @@ const common = {
   help: {type: 'boolean', short: 'h'},
 } as const;
 
-function integer(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
-  }
-  return Number(value);
-}
-
-function oneServer(positionals: string[], command: string, required: boolean): string | undefined {
+export function oneServer(positionals: string[], command: string, required: boolean): string | undefined {
   if (positionals.length > 1) throw new UsageError(`${command} takes one server, got: ${positionals.join(' ')}`);
   if (required && positionals.length === 0) throw new UsageError(`${command} needs a SERVER (host, host:port or https://host[:port])`);
   return positionals[0];
 }
 
-function commonOf(values: Record<string, unknown>): CommonOptions {
+/** `-p NAME`: a profile names its server, so it goes with no SERVER (and not with --demo). */
+function profileName(name: string | undefined, server: string | undefined, demo: boolean): string | undefined {
+  if (name === undefined) return undefined;
+  if (server !== undefined) throw new UsageError(`give a SERVER or -p ${name}, not both (the profile names its server)`);
+  if (demo) throw new UsageError('--demo starts its own server: give no -p with it');
+  return name;
+}
+
+export function commonOf(values: Record<string, unknown>): CommonOptions {
   return {
     configDir: values['config-dir'] as string | undefined,
     caFiles: (values['ca-file'] as string[] | undefined) ?? [],
@@ -134,14 +152,6 @@ function commonOf(values: Record<string, unknown>): CommonOptions {
     confdUrl: values['confd-url'] as string | undefined,
     noColor: Boolean(values['no-color']),
   };
-}
-
-function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
-  try {
-    return parseArgs({args, options, allowPositionals: true, strict: true} as const);
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
-  }
 }
 
 /** The fault, certificate and timing flags of `demo-server`. */
@@ -190,6 +200,16 @@ export function parseCommand(argv: string[]): Command {
   switch (first) {
     case 'get':
       return parseGet(rest);
+    case 'profiles':
+      return parseProfilesCommand(rest);
+    case 'pins':
+      return parsePinsCommand(rest);
+    case 'account':
+      return parseAccount(rest);
+    case 'token':
+      return parseToken(rest);
+    case 'revoke':
+      return parseRevoke(rest);
     case 'cert': {
       const {values, positionals} = parse(rest, {...common, json: {type: 'boolean'}});
       if (values.help) return {kind: 'help'};
@@ -243,18 +263,23 @@ export function parseCommand(argv: string[]): Command {
       const {values, positionals} = parse(argv, {
         ...common,
         username: {type: 'string', short: 'u'},
+        profile: {type: 'string', short: 'p'},
         expiration: {type: 'string'},
         demo: {type: 'boolean'},
+        'help-keys': {type: 'boolean'},
         version: {type: 'boolean', short: 'v'},
       });
       if (values.help) return {kind: 'help'};
       if (values.version) return {kind: 'version'};
+      if (values['help-keys']) return {kind: 'help-keys', configDir: values['config-dir']};
       const server = oneServer(positionals, 'wazo-tui', false);
       if (values.demo && server) throw new UsageError('--demo starts its own server: give no SERVER with it');
+      const profile = profileName(values.profile, server, Boolean(values.demo));
       return {
         kind: 'tui',
         ...commonOf(values),
         server,
+        profile,
         username: values.username,
         expiration: integer('expiration', values.expiration, 1, 315360000),
         demo: Boolean(values.demo),
@@ -267,6 +292,7 @@ export function parseCommand(argv: string[]): Command {
 const login = {
   ...common,
   username: {type: 'string', short: 'u'},
+  profile: {type: 'string', short: 'p'},
   'password-stdin': {type: 'boolean'},
   expiration: {type: 'string'},
   tenant: {type: 'string'},
@@ -276,6 +302,7 @@ function loginOf(values: Record<string, unknown>, server: string | undefined): S
   return {
     ...commonOf(values),
     server,
+    profile: profileName(values.profile as string | undefined, server, false),
     username: values.username as string | undefined,
     passwordStdin: Boolean(values['password-stdin']),
     expiration: integer('expiration', values.expiration as string | undefined, 1, 315360000),

@@ -8,10 +8,20 @@ export const usage = `wazo-tui — a keyboard-driven terminal dashboard for Wazo
 
 Usage:
   wazo-tui [SERVER] [options]          full-screen dashboard (SERVER: host, host:port, https://host[:port])
+  wazo-tui -p NAME [options]           the dashboard on a profile's server (:ctx NAME switches inside)
   wazo-tui --demo                      the dashboard on an embedded demo server
   wazo-tui cert SERVER [--json]        print the server certificate and its SHA-256 fingerprint
   wazo-tui trust SERVER --fingerprint FP [--replace]
                                        pin the certificate if the server shows exactly FP
+  wazo-tui profiles [list|show NAME|rm NAME] [--json]
+  wazo-tui profiles add NAME SERVER [--username U] [--auth-url URL] [--confd-url URL]
+           [--ca-file PEM]... [--tenant T] [--collection C] [--expiration SECONDS]
+  wazo-tui profiles edit NAME [--server S] [the same flags]... [--clear KEY]...
+                                       the profiles file; --clear auth-url, ca-file, username,
+                                       confd-url, tenant, collection or expiration forgets one
+  wazo-tui pins [list] [--json] | pins rm HOST[:PORT]
+                                       the pinned certificates; rm forgets one (port 443 by default)
+  wazo-tui --help-keys                 every action and its keys, as the keymap file leaves them
   wazo-tui ${listCommands} [SERVER] --username U --password-stdin
            [--search S] [--limit N] [--offset N] [--all] [--order COL] [--direction asc|desc]
            [--tenant UUID] [--recurse] [--json | --ndjson]
@@ -20,6 +30,20 @@ Usage:
                                        row, fetched 500 at a time; --ndjson: one object a line
   wazo-tui get ${listCommands} ID [SERVER] --username U --password-stdin [--tenant UUID]
                                        print one record as JSON
+  wazo-tui account create NAME [SERVER] -u ADMIN --password-stdin
+           [--preset browse | --acl ACL... | --full-access] [--account-password-stdin] [--tenant UUID]
+                                       an API account (purpose external_api) with a policy named
+                                       after it; --preset browse (default) is what wazo-tui needs to
+                                       browse; # only with --full-access; the password is generated
+                                       and printed once (or the 2nd stdin line)
+  wazo-tui account delete NAME [SERVER] -u ADMIN --password-stdin [--tenant UUID]
+                                       remove it, and its policy when no other user holds it
+  wazo-tui account list [SERVER] -u ADMIN --password-stdin [--tenant UUID] [--json]
+                                       the API accounts, their policies and wildcards
+  wazo-tui token [SERVER] -u U --password-stdin [--expiration SECONDS]
+                                       one online access token on stdout (default 600 s), what it
+                                       grants and when it expires on stderr
+  wazo-tui revoke [TOKEN|-] [SERVER]   revoke an access token (read from stdin without TOKEN)
   wazo-tui demo-server [--host 127.0.0.1] [--port N] [--users N] [--lines N]
            [--username U] [--password P] [--seed S] [--confd-port N]
            [--cert self-signed|ca|ca-chain|expired|not-yet-valid]
@@ -30,7 +54,8 @@ Usage:
                                        malformed, 5xx, auth-down (see the README)
 
 Options:
-  -u, --username U       wazo-auth username (remembered per server; the password never is)
+  -p, --profile NAME     use a profile's server, URLs, CA files, username, tenant, collection
+  -u, --username U       wazo-auth username (remembered in the profile; the password never is)
   --expiration SECONDS   token lifetime (default 3600)
   --ca-file PEM          trust this CA bundle too (repeatable)
   --config-dir DIR       settings and pins (default $WAZO_TUI_CONFIG_DIR, $XDG_CONFIG_HOME/wazo-tui, ~/.config/wazo-tui)

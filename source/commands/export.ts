@@ -25,7 +25,16 @@ export async function exportCollection(command: ListCommand, session: Session, c
       (token) =>
         client.confd.list(
           command.collection,
-          {search: command.search, limit: EXPORT_CHUNK, offset, order: command.order, direction: command.direction, recurse: command.recurse},
+          {
+            // Rows print only the columns, which the light form carries; JSON is the records as confd has them.
+            view: name === 'json' || name === 'ndjson' ? undefined : descriptor.listView,
+            search: command.search,
+            limit: EXPORT_CHUNK,
+            offset,
+            order: command.order,
+            direction: command.direction,
+            recurse: command.recurse,
+          },
           {token, tenant: command.tenant, signal},
         ),
       {signal},

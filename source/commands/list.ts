@@ -24,10 +24,13 @@ export async function runList(command: ListCommand): Promise<number> {
     command,
     async (session, client) => {
       if (command.all) return exportCollection(command, session, client);
+      const descriptor = descriptorFor(command.collection);
       const page = await session.withToken((token) =>
         client.confd.list(
           command.collection,
           {
+            // Rows print only the columns, which the light form carries; JSON is the records as confd has them.
+            view: command.json || command.ndjson ? undefined : descriptor.listView,
             search: command.search,
             // A page, not the whole collection: confd answers every row when no limit is given,
             // which on a large PBX is hundreds of megabytes. `--limit`/`--offset` page further, `--all` pages for you.
@@ -43,7 +46,7 @@ export async function runList(command: ListCommand): Promise<number> {
       const offset = command.offset ?? 0;
       const range = `rows ${page.items.length === 0 ? 0 : offset + 1}–${offset + page.items.length} of ${page.total}`;
       const truncated = offset + page.items.length < page.total;
-      const columns = descriptorFor(command.collection).columns;
+      const columns = descriptor.columns;
       if (command.json) {
         process.stdout.write(`${toSafeJson(page)}\n`);
       } else if (command.ndjson) {

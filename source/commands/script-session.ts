@@ -32,8 +32,11 @@ export async function withScriptSession(
   options: {expiration?: number} = {},
 ): Promise<number> {
   const configDir = resolveConfigDir(command.configDir);
-  const profiles = new ProfileStore(configDir);
-  const profile = command.server ? profiles.get(command.server) : profiles.last();
+  // Read, never changed: a script run leaves the profiles (and a broken file) as they are.
+  const profiles = new ProfileStore(configDir, {readOnly: true});
+  for (const notice of profiles.notices) process.stderr.write(`wazo-tui: warning: ${sanitize(notice)}\n`);
+  const profile = command.profile ? profiles.get(command.profile) : command.server ? profiles.forServer(command.server) : profiles.current();
+  if (command.profile && !profile) throw new UsageError(`no profile named ${command.profile} (wazo-tui profiles list shows them)`);
   const server = command.server ?? profile?.server;
   if (!server) throw new UsageError(`${name} needs a SERVER (none was given and no profile is remembered)`);
   const username = command.username ?? profile?.username;

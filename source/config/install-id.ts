@@ -4,8 +4,9 @@
  * `wazo-tui-<install id>`: two machines of the same administrator do not replace each other's refresh token.
  */
 import {randomUUID} from 'node:crypto';
-import {mkdirSync} from 'node:fs';
+import {join} from 'node:path';
 import type Conf from 'conf';
+import {ensurePrivateDir, ensurePrivateFile} from './secure-dir.js';
 import {openSettingsFile} from './settings-file.js';
 
 interface InstallStore {
@@ -29,7 +30,8 @@ export function readInstallId(configDir: string): InstallIdResult {
   let store: Conf<InstallStore>;
   let stored: unknown;
   try {
-    mkdirSync(configDir, {recursive: true, mode: 0o700});
+    ensurePrivateDir(configDir);
+    ensurePrivateFile(join(configDir, 'install.json'));
     // A file we cannot read is reported, not wiped.
     store = openSettingsFile<InstallStore>(configDir, 'install');
     stored = store.get('id');

@@ -1,6 +1,9 @@
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 
+/** The keymap file's name in the config directory (here, so checking for it loads no parser). */
+export const keymapFileName = 'keymap.yaml';
+
 /**
  * The config directory, by precedence: `--config-dir`, `$WAZO_TUI_CONFIG_DIR`,
  * `$XDG_CONFIG_HOME/wazo-tui`, `~/.config/wazo-tui`.

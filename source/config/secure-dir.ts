@@ -1,14 +1,32 @@
-import {chmodSync, mkdirSync} from 'node:fs';
+import {chmodSync, mkdirSync, statSync} from 'node:fs';
+import {ConfigFileError} from './errors.js';
 
-/** Create the config directory if needed and keep it private (0700): conf creates it 0755. */
+/**
+ * Create the config directory if needed and make it private (0700), also when it already
+ * existed with a wider mode: it holds the pins and the profiles, which say which servers this
+ * user administers. mkdir's mode is reduced by the umask, so chmod makes it exactly 0700.
+ */
 export function ensurePrivateDir(dir: string): void {
-  mkdirSync(dir, {recursive: true, mode: 0o700});
-  chmodSync(dir, 0o700);
+  try {
+    mkdirSync(dir, {recursive: true, mode: 0o700});
+    if ((statSync(dir).mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
+  } catch (error) {
+    throw new ConfigFileError(`Cannot make the config directory ${dir} private (0700): ${(error as Error).message}`, {cause: error});
+  }
 }
 
-/** Create the config directory 0700; a directory that already exists is the user's and keeps its mode. */
-export function createPrivateDir(dir: string): void {
-  // mkdir's mode is reduced by the umask; chmod makes the result exactly 0700.
-  const created = mkdirSync(dir, {recursive: true, mode: 0o700});
-  if (created !== undefined) chmodSync(dir, 0o700);
+/** Make an existing settings file 0600 (a copied or hand-made file may be world-readable); a missing one is left to its writer. */
+export function ensurePrivateFile(file: string): void {
+  let mode: number;
+  try {
+    mode = statSync(file).mode & 0o777;
+  } catch {
+    return;
+  }
+  if (mode === 0o600) return;
+  try {
+    chmodSync(file, 0o600);
+  } catch (error) {
+    throw new ConfigFileError(`Cannot make ${file} private (0600): ${(error as Error).message}`, {cause: error});
+  }
 }

@@ -1,5 +1,6 @@
-/** The three confd collections the demo serves, described with xivo-dao's columns (NOTES §7). */
+/** The confd collections the demo serves, described with xivo-dao's columns (NOTES §7). */
 import {CollectionIndex, type CollectionSpec} from './query.js';
+import {buildPbxCollections, type PbxCollections} from './confd-collections.js';
 import type {DemoData, ExtensionRecord, LineRecord, UserRecord} from './model.js';
 
 /** The search indexes of users, lines and extensions. */
@@ -7,11 +8,18 @@ export interface DemoCollections {
   users: CollectionIndex<UserRecord>;
   lines: CollectionIndex<LineRecord>;
   extensions: CollectionIndex<ExtensionRecord>;
+  /** Groups, queues, trunks and the rest, served by one generic route. */
+  pbx: PbxCollections;
 }
 
 /** Build the indexes (search haystacks and default orders) once, at start. */
 export function buildCollections(data: DemoData): DemoCollections {
-  return {users: new CollectionIndex(userSpec(data)), lines: new CollectionIndex(lineSpec(data)), extensions: new CollectionIndex(extensionSpec(data))};
+  return {
+    users: new CollectionIndex(userSpec(data)),
+    lines: new CollectionIndex(lineSpec(data)),
+    extensions: new CollectionIndex(extensionSpec(data)),
+    pbx: buildPbxCollections(data),
+  };
 }
 
 function userSpec(data: DemoData): CollectionSpec<UserRecord> {
@@ -26,7 +34,6 @@ function userSpec(data: DemoData): CollectionSpec<UserRecord> {
   return {
     resource: 'User',
     items: data.users,
-    id: (user) => user.id,
     tenantOf: (user) => user.tenantUuid,
     columns: {
       id: (user) => user.id,
@@ -78,7 +85,6 @@ function lineSpec(data: DemoData): CollectionSpec<LineRecord> {
   return {
     resource: 'Line',
     items: data.lines,
-    id: (line) => line.id,
     tenantOf: (line) => line.tenantUuid,
     columns,
     searchColumns: Object.keys(columns),
@@ -91,7 +97,6 @@ function extensionSpec(data: DemoData): CollectionSpec<ExtensionRecord> {
   return {
     resource: 'Extension',
     items: data.extensions,
-    id: (extension) => extension.id,
     tenantOf: (extension) => extension.tenantUuid,
     columns: {exten: (e) => e.exten, context: (e) => e.context, type: (e) => e.type},
     searchColumns: ['exten', 'context', 'type'],

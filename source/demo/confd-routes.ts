@@ -1,9 +1,13 @@
-/** wazo-confd under `/api/confd/1.1`: users, lines, extensions and infos (NOTES §3, §4, §7). */
+/**
+ * wazo-confd under `/api/confd/1.1`: users, lines, extensions and infos (NOTES §3, §4, §7), and the
+ * other collections of the registry (confd-collections.ts) through one generic list and item route.
+ */
 import {header, UUID_SEGMENT, type DemoRequest, type DemoResponse, type Route} from './http.js';
 import {confdNotFound, confdUnauthorized} from './errors.js';
 import {tokenAllows, visibleTenants, type DemoContext} from './context.js';
 import {requiredAcl} from './acl.js';
 import {ListParamError} from './query.js';
+import type {ServedCollection} from './confd-collections.js';
 import {createSerializer, type Serializer} from './serialize.js';
 import {tenantSubtree} from './tenants.js';
 import type {TokenRecord} from './tokens.js';
@@ -33,7 +37,47 @@ export function confdRoutes(context: DemoContext): Route[] {
     list('extensions'),
     item('extensions', '\\d+', ['GET']),
     {methods: ['GET'], pattern: /^\/infos$/, handler: (request) => infos(context, request)},
+    // Longer paths first: `endpoints/sip/templates` before `endpoints/sip/<uuid>`.
+    ...[...context.collections.pbx.served]
+      .sort((a, b) => b.path.length - a.path.length)
+      .flatMap((collection): Route[] => [
+        {methods: ['GET'], pattern: new RegExp(`^/${collection.path}$`), handler: (request) => listServed(context, request, collection)},
+        {methods: ['GET'], pattern: new RegExp(`^/${collection.path}/(?<id>${collection.idPattern})$`), handler: (request, params) => getServed(context, request, collection, params.id ?? '')},
+      ]),
   ];
+}
+
+function listServed(context: DemoContext, request: DemoRequest, collection: ServedCollection): DemoResponse {
+  const auth = authorize(context, request, `confd.${collection.acl}.read`);
+  if ('status' in auth) return auth;
+  let refused: DemoResponse | undefined;
+  const tenants = (recurse: boolean) => {
+    const readable = readableTenants(context, auth, recurse);
+    if (readable instanceof Set) return readable;
+    refused = readable;
+    return undefined;
+  };
+  try {
+    const page = collection.list(request.query, tenants, context.collections.pbx.serializer(confdBase(request)));
+    return page ? {status: 200, json: page} : (refused ?? {status: 500, json: ['Unexpected error']});
+  } catch (error) {
+    if (error instanceof ListParamError) return {status: 400, json: error.messages};
+    throw error;
+  }
+}
+
+/** Like the users' item GET: every visible tenant, except for provd's devices (the scoping tenant only). */
+function getServed(context: DemoContext, request: DemoRequest, collection: ServedCollection, id: string): DemoResponse {
+  const auth = authorize(context, request, requiredAcl(`confd.${collection.acl}.{id}.read`, {id}));
+  if ('status' in auth) return auth;
+  const tenants = collection.itemScope === 'scoping' ? new Set([auth.tenant]) : readableTenants(context, auth, true);
+  if (!(tenants instanceof Set)) return tenants;
+  const body = collection.get(id, tenants, context.collections.pbx.serializer(confdBase(request)));
+  return body === undefined ? {status: 404, json: collection.notFound(id)} : {status: 200, json: body};
+}
+
+function confdBase(request: DemoRequest): string {
+  return `https://${request.host}/api/confd/1.1`;
 }
 
 interface Authorized {
@@ -73,7 +117,7 @@ function readableTenants(context: DemoContext, auth: Authorized, recurse: boolea
 }
 
 function serializerFor(context: DemoContext, request: DemoRequest): Serializer {
-  return createSerializer(context.data, `https://${request.host}/api/confd/1.1`);
+  return createSerializer(context.data, confdBase(request));
 }
 
 function listCollection(context: DemoContext, request: DemoRequest, name: CollectionName): DemoResponse {
@@ -92,7 +136,8 @@ function listCollection(context: DemoContext, request: DemoRequest, name: Collec
   if (name === 'users') {
     const page = context.collections.users.list(params, tenants);
     const view = request.query.get('view');
-    return {status: 200, json: {total: page.total, items: page.items.map(view === 'summary' ? serializer.userSummary : serializer.user)}};
+    const shape = view === 'summary' ? serializer.userSummary : view === 'directory' ? serializer.userDirectory : serializer.user;
+    return {status: 200, json: {total: page.total, items: page.items.map(shape)}};
   }
   if (name === 'lines') {
     const page = context.collections.lines.list(params, tenants);

@@ -6,6 +6,7 @@ import {createRandom, type Random} from './random.js';
 import {DEMO_TENANT_UUIDS, demoTenants} from './tenants.js';
 import {DESCRIPTIONS, FIRST_NAMES, LANGUAGES, LAST_NAMES, LONG_FIRST_NAMES, LONG_LAST_NAMES, TIMEZONES} from './names.js';
 import {fold} from './text.js';
+import {generatePbx} from './pbx-data.js';
 import type {DemoData, ExtensionRecord, LineProtocol, LineRecord, TenantRecord, UserRecord} from './model.js';
 
 export interface DataOptions {
@@ -14,7 +15,8 @@ export interface DataOptions {
   seed: number;
 }
 
-interface TenantPlan {
+/** One tenant while it is generated: its contexts, its users and the next free internal number. */
+export interface TenantPlan {
   tenant: TenantRecord;
   internalContext: string;
   incallContext: string;
@@ -67,6 +69,9 @@ export function generateDemoData(options: DataOptions): DemoData {
   }
   const usersById = new Map(users.map((user) => [user.id, user]));
   for (const line of lines) fillCallerId(line, usersById, extensions);
+  const linesById = new Map(lines.map((line) => [line.id, line]));
+  // Its own generator, so the users, lines and extensions above stay what they were for a seed.
+  const pbx = generatePbx(createRandom(options.seed ^ PBX_SEED_MASK), [...plans.values()], {linesById, extensions});
 
   return {
     xivoUuid,
@@ -76,10 +81,13 @@ export function generateDemoData(options: DataOptions): DemoData {
     extensions,
     usersById,
     usersByUuid: new Map(users.map((user) => [user.uuid, user])),
-    linesById: new Map(lines.map((line) => [line.id, line])),
+    linesById,
     extensionsById: new Map(extensions.map((extension) => [extension.id, extension])),
+    pbx,
   };
 }
+
+const PBX_SEED_MASK = 0x5eed_c0de;
 
 function pickTenant(random: Random, index: number): string {
   // The first user is always an "Émilie" in Acme and the second the hostile one in Acme Lab.

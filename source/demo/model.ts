@@ -1,4 +1,5 @@
 /** The demo server's in-memory records: what wazo-confd keeps in its database, before serialisation. */
+import type {PbxData} from './pbx-model.js';
 
 export interface TenantRecord {
   uuid: string;
@@ -71,6 +72,14 @@ export interface ExtensionRecord {
   type: 'internal' | 'incall';
   enabled: boolean;
   lineIds: number[];
+  /** What the number dials, besides lines: a group, a queue, an incall... */
+  owner?: ExtensionOwner;
+}
+
+/** The record an extension belongs to (confd's extension `group`, `queue`, `incall`... relations). */
+export interface ExtensionOwner {
+  kind: 'group' | 'queue' | 'conference' | 'parkinglot' | 'incall' | 'outcall';
+  id: number;
 }
 
 /** Everything the generator made, with id lookups. */
@@ -84,4 +93,6 @@ export interface DemoData {
   usersByUuid: Map<string, UserRecord>;
   linesById: Map<number, LineRecord>;
   extensionsById: Map<number, ExtensionRecord>;
+  /** The other collections (groups, queues, trunks...), wired to the users, lines and extensions. */
+  pbx: PbxData;
 }

@@ -46,3 +46,23 @@ export const TIMEZONES: readonly string[] = [
 
 /** The languages confd accepts (confd.yml BaseUser.language). */
 export const LANGUAGES: readonly string[] = ['de_DE', 'en_US', 'es_ES', 'fr_FR', 'fr_CA', 'it_IT', 'nl_NL'];
+
+/**
+ * Labels for groups, queues, conferences, trunks and the like, some of them hostile to a terminal on
+ * purpose: emoji ZWJ sequences, flags, skin tones, keycaps, combining marks, right-to-left scripts,
+ * wide CJK and Hangul (jamo too), zero-width characters and one value far too long for any column.
+ */
+export const EXOTIC_LABELS: readonly string[] = [
+  'Ventes — Québec', 'Équipe d’accueil', '営業チーム', '客户服务部', '고객 지원', 'الدعم الفني', 'שירות לקוחות',
+  'Служба поддержки', 'Ομάδα πωλήσεων', 'Family 👨‍👩‍👧‍👦 line', '😀🎉 Party 🇫🇷👍🏽', 'Keycap 1️⃣ #️⃣ desk',
+  'Z̷a̴l̵g̶o̸ ṱ̶̢e̵x̸t̷', 'Ha\u0301n\u0303gul ᄀᄀ 한글', 'zero\u200Bwidth\u200Djoin', 'RTL \u202Eevil\u202C mixed',
+  'Nuit 🌙 / Night', 'Sí ✓ Señal', 'ＦＵＬＬＷＩＤＴＨ ｄｅｓｋ',
+  'A label that keeps going far past the width of any column in any terminal, with accents (é, ü, ñ), ' +
+    'CJK (漢字), an emoji (🧑‍💻) and no end in sight, so that truncation always has something to do here.',
+];
+
+/** Plain labels most records use, so the exotic ones stand out. */
+export const PLAIN_LABELS: readonly string[] = [
+  'Sales', 'Support', 'Accounting', 'Reception', 'Night shift', 'Warehouse', 'Management', 'Helpdesk', 'Billing',
+  'Marketing', 'Engineering', 'Dispatch', 'Front desk', 'Operations', 'Logistics',
+];

@@ -12,10 +12,12 @@ export interface CollectionSpec<T> {
   /** The resource name in 404 messages (`User`, `Line`, `Extension`). */
   resource: string;
   items: readonly T[];
-  id(item: T): number;
   tenantOf(item: T): string;
+  /** Every column: exact filters, and `order` unless `sortColumns` narrows it. */
   columns: Record<string, (item: T) => ColumnValue>;
   searchColumns: readonly string[];
+  /** The columns `order` accepts, when fewer than `columns` (xivo-dao's `sort=`). */
+  sortColumns?: readonly string[];
   defaultOrder: string;
   /** Python-side sort where '' and null count as empty (users). */
   collated: boolean;
@@ -53,6 +55,41 @@ function typeError(kind: 'integer' | 'boolean'): {[key: string]: string} {
 }
 
 /**
+ * confd's ListSchema (marshmallow): `limit` and `offset` non-negative integers, `recurse` a boolean;
+ * every error of the three at once. What a DAO then refuses (limit 0, a bad order) is checked after.
+ */
+export function parseListSchema(query: URLSearchParams): {limit: number | null; offset: number; recurse: boolean} {
+  const messages: string[] = [];
+  const limit = integerParam(query, 'limit', messages);
+  const offset = integerParam(query, 'offset', messages);
+  let recurse = false;
+  const recurseText = query.get('recurse');
+  if (recurseText !== null) {
+    const lowered = recurseText.toLowerCase();
+    if (TRUE.has(lowered)) recurse = true;
+    else if (!FALSE.has(lowered)) messages.push(`Input Error - recurse: ${pythonReprValue([typeError('boolean')])}`);
+  }
+  if (messages.length > 0) throw new ListParamError(messages);
+  return {limit, offset: offset ?? 0, recurse};
+}
+
+function integerParam(query: URLSearchParams, name: string, messages: string[]): number | null {
+  const text = query.get(name);
+  if (text === null) return null;
+  if (!INTEGER.test(text)) {
+    messages.push(`Input Error - ${name}: ${pythonReprValue([typeError('integer')])}`);
+    return null;
+  }
+  const value = Number.parseInt(text, 10);
+  if (value < 0) {
+    const range = {constraint_id: 'range', constraint: {min: 0}, message: 'Must be greater than or equal to 0.'};
+    messages.push(`Input Error - ${name}: ${pythonReprValue([range])}`);
+    return null;
+  }
+  return value;
+}
+
+/**
  * The search index of one collection: folded haystacks, each item's tenant as a small number, and
  * sorted orders. Items must be in id order (the generator makes them so), which breaks sort ties.
  */
@@ -84,17 +121,7 @@ export class CollectionIndex<T> {
 
   /** Parse and validate a query string the way confd does, first schema errors then DAO errors. */
   parse(query: URLSearchParams): ListParams {
-    const messages: string[] = [];
-    const limit = this.integerParam(query, 'limit', messages);
-    const offset = this.integerParam(query, 'offset', messages);
-    let recurse = false;
-    const recurseText = query.get('recurse');
-    if (recurseText !== null) {
-      const lowered = recurseText.toLowerCase();
-      if (TRUE.has(lowered)) recurse = true;
-      else if (!FALSE.has(lowered)) messages.push(`Input Error - recurse: ${pythonReprValue([typeError('boolean')])}`);
-    }
-    if (messages.length > 0) throw new ListParamError(messages);
+    const {limit, offset, recurse} = parseListSchema(query);
     if (limit !== null && limit <= 0) {
       throw new ListParamError(["Input Error - field 'limit': wrong type. Should be a positive number"]);
     }
@@ -103,7 +130,7 @@ export class CollectionIndex<T> {
       throw new ListParamError(["Input Error - direction: must be 'asc' or 'desc'"]);
     }
     const order = query.get('order') || this.spec.defaultOrder;
-    if (!(order in this.spec.columns)) throw new ListParamError([`Input Error - order: column '${order}' was not found`]);
+    if (!(order in this.spec.columns) || (this.spec.sortColumns && !this.spec.sortColumns.includes(order))) throw new ListParamError([`Input Error - order: column '${order}' was not found`]);
 
     const filters: ListParams['filters'] = [];
     const seen = new Set<string>();
@@ -113,7 +140,7 @@ export class CollectionIndex<T> {
       const values = this.spec.listFilterColumns?.includes(key) ? value.split(',') : [value];
       filters.push({column: key, values});
     }
-    return {limit, offset: offset ?? 0, order, direction, search: query.get('search') ?? '', recurse, filters};
+    return {limit, offset, order, direction, search: query.get('search') ?? '', recurse, filters};
   }
 
   /** Items visible in `tenants` that pass search and filters, in order; `total` is before paging. */
@@ -164,22 +191,6 @@ export class CollectionIndex<T> {
     const getter = this.spec.columns[name];
     if (!getter) throw new Error(`unknown column ${name}`);
     return getter;
-  }
-
-  private integerParam(query: URLSearchParams, name: string, messages: string[]): number | null {
-    const text = query.get(name);
-    if (text === null) return null;
-    if (!INTEGER.test(text)) {
-      messages.push(`Input Error - ${name}: ${pythonReprValue([typeError('integer')])}`);
-      return null;
-    }
-    const value = Number.parseInt(text, 10);
-    if (value < 0) {
-      const range = {constraint_id: 'range', constraint: {min: 0}, message: 'Must be greater than or equal to 0.'};
-      messages.push(`Input Error - ${name}: ${pythonReprValue([range])}`);
-      return null;
-    }
-    return value;
   }
 
   /** `column == value` as SQL compares it: exact, case-sensitive; a non-integer never equals an int column. */

@@ -1,33 +1,32 @@
 /**
- * confd's JSON shapes (UserSchema, LineListSchema, ExtensionSchema), field for field and in the same
- * order as examples/confd-*.json. Links use the base URL built from the request's Host.
+ * confd's JSON shapes (UserSchema, UserSummarySchema, UserDirectorySchema, LineListSchema,
+ * ExtensionSchema), field for field and in the same order as examples/confd-*.json, with the user's
+ * and the extension's relations to the other collections. Links use the base URL built from the
+ * request's Host.
  */
+import {createRefs, present} from './pbx-refs.js';
 import type {DemoData, ExtensionRecord, LineRecord, UserRecord} from './model.js';
-
-type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
-type JsonObject = {[key: string]: Json};
+import type {Json, JsonObject} from './pbx-model.js';
 
 /** Turns records into confd JSON for one request (one base URL). */
 export interface Serializer {
   user(user: UserRecord): JsonObject;
   userSummary(user: UserRecord): JsonObject;
+  userDirectory(user: UserRecord): JsonObject;
   line(line: LineRecord): JsonObject;
   extension(extension: ExtensionRecord): JsonObject;
 }
 
 /** `confdBase` is `https://HOST/api/confd/1.1` as the client reached it. */
 export function createSerializer(data: DemoData, confdBase: string): Serializer {
-  const link = (rel: string, path: string): JsonObject[] => [{rel, href: `${confdBase}/${path}`}];
+  const refs = createRefs(data, confdBase);
+  const {link} = refs;
+  const {pbx} = data;
 
   const lineExtension = (id: number): JsonObject | null => {
     const extension = data.extensionsById.get(id);
     if (!extension) return null;
     return {id, exten: extension.exten, context: extension.context, links: link('extensions', `extensions/${id}`)};
-  };
-  const lineUser = (id: number): JsonObject | null => {
-    const user = data.usersById.get(id);
-    if (!user) return null;
-    return {uuid: user.uuid, firstname: user.firstname, lastname: user.lastname, links: link('users', `users/${user.uuid}`)};
   };
 
   const line = (record: LineRecord): JsonObject => ({
@@ -69,16 +68,61 @@ export function createSerializer(data: DemoData, confdBase: string): Serializer 
           }
         : null,
     extensions: record.extensionIds.map(lineExtension).filter((item) => item !== null),
-    users: record.userIds.map(lineUser).filter((item) => item !== null),
+    users: present(record.userIds.map(refs.user)),
     is_webrtc: record.isWebrtc,
   });
 
   const userLines = (user: UserRecord): LineRecord[] =>
     user.lineIds.map((id) => data.linesById.get(id)).filter((item) => item !== undefined);
+  const mainExtension = (user: UserRecord): ExtensionRecord | undefined => {
+    const id = userLines(user)[0]?.extensionIds[0];
+    return id === undefined ? undefined : data.extensionsById.get(id);
+  };
+  const none: UserRelationsJson = {agent: null, call_permissions: [], groups: [], incalls: [], schedules: [], switchboards: [], voicemail: null, queues: [], noanswer: null};
+  const userRelations = (user: UserRecord): UserRelationsJson => {
+    const relations = pbx.byUser.get(user.id);
+    if (!relations) return none;
+    const agent = relations.agentId === null ? undefined : pbx.agents[relations.agentId - 1];
+    const voicemail = relations.voicemailId === null ? undefined : pbx.voicemails[relations.voicemailId - 1];
+    return {
+      agent: agent ? {id: agent.id, number: agent.fields.number, links: link('agents', `agents/${agent.id}`)} : null,
+      call_permissions: present(relations.callPermissionIds.map((id) => {
+        const permission = refs.callPermission(id);
+        return permission ? {id, name: permission.name ?? null, links: permission.links ?? null} : null;
+      })),
+      groups: present(relations.groupIds.map((id) => {
+        const group = pbx.groups[id - 1];
+        return group ? {uuid: group.uuid, id, name: group.fields.name, links: link('groups', `groups/${group.uuid}`)} : null;
+      })),
+      incalls: present(relations.incallIds.map(refs.incall)),
+      schedules: present(relations.scheduleIds.map(refs.schedule)),
+      switchboards: present(relations.switchboardUuids.map((uuid) => {
+        const switchboard = pbx.switchboards.find((candidate) => candidate.uuid === uuid);
+        return switchboard ? {uuid, name: switchboard.fields.name, links: link('switchboards', `switchboards/${uuid}`)} : null;
+      })),
+      voicemail: voicemail ? {id: voicemail.id, name: voicemail.fields.name, links: link('voicemails', `voicemails/${voicemail.id}`)} : null,
+      queues: present(relations.queueIds.map(refs.queue)),
+      // A user with a voicemail falls back to it when unanswered, as the web UI sets it up.
+      noanswer: voicemail ? refs.destination({type: 'voicemail', voicemail_id: voicemail.id, skip_instructions: false, greeting: null}) : null,
+    };
+  };
+  const owner = (extension: ExtensionRecord, kind: string): JsonObject | null => {
+    if (extension.owner?.kind !== kind) return null;
+    const {id} = extension.owner;
+    switch (kind) {
+      case 'group': return refs.group(id);
+      case 'queue': return refs.queue(id);
+      case 'incall': return {id, links: link('incalls', `incalls/${id}`)};
+      case 'conference': return refs.named('conferences', id, pbx.conferences[id - 1]?.fields.name ?? null);
+      case 'parkinglot': return refs.named('parkinglots', id, pbx.parkinglots[id - 1]?.fields.name ?? null);
+      default: return refs.named('outcalls', id, pbx.outcalls[id - 1]?.fields.name ?? null);
+    }
+  };
 
   return {
     line,
     user(user) {
+      const relations = userRelations(user);
       return {
         id: user.id,
         uuid: user.uuid,
@@ -115,29 +159,29 @@ export function createSerializer(data: DemoData, confdBase: string): Serializer 
         created_at: user.createdAt,
         enabled: user.enabled,
         links: link('users', `users/${user.id}`),
-        agent: null,
-        call_permissions: [],
+        agent: relations.agent,
+        call_permissions: relations.call_permissions,
         call_pickup_target_users: [],
-        fallbacks: {noanswer_destination: null, busy_destination: null, congestion_destination: null, fail_destination: null},
-        groups: [],
-        incalls: [],
+        fallbacks: {noanswer_destination: relations.noanswer, busy_destination: null, congestion_destination: null, fail_destination: null},
+        groups: relations.groups,
+        incalls: relations.incalls,
         lines: userLines(user).map(line),
         forwards: {
           busy: {enabled: false, destination: null},
           noanswer: {enabled: false, destination: null},
           unconditional: {enabled: false, destination: null},
         },
-        schedules: [],
+        schedules: relations.schedules,
         services: {dnd: {enabled: false}, incallfilter: {enabled: false}},
-        switchboards: [],
-        voicemail: null,
-        queues: [],
+        switchboards: relations.switchboards,
+        voicemail: relations.voicemail,
+        queues: relations.queues,
         func_key_template_id: null,
       };
     },
     userSummary(user) {
       const main = userLines(user)[0];
-      const extension = main?.extensionIds[0] === undefined ? undefined : data.extensionsById.get(main.extensionIds[0]);
+      const extension = mainExtension(user);
       return {
         id: user.id,
         uuid: user.uuid,
@@ -153,6 +197,28 @@ export function createSerializer(data: DemoData, confdBase: string): Serializer 
         is_webrtc: main?.isWebrtc ?? false,
       };
     },
+    userDirectory(user) {
+      const main = userLines(user)[0];
+      const extension = mainExtension(user);
+      const relations = pbx.byUser.get(user.id);
+      const voicemail = relations?.voicemailId == null ? undefined : pbx.voicemails[relations.voicemailId - 1];
+      return {
+        id: user.id,
+        uuid: user.uuid,
+        line_id: main?.id ?? null,
+        // UserDirectorySchema dumps the agent id through a String field.
+        agent_id: relations?.agentId == null ? null : String(relations.agentId),
+        firstname: user.firstname,
+        lastname: user.lastname,
+        email: user.email,
+        exten: extension?.exten ?? null,
+        mobile_phone_number: user.mobilePhoneNumber,
+        voicemail_number: voicemail?.fields.number ?? null,
+        userfield: user.userfield,
+        description: user.description,
+        context: extension?.context ?? null,
+      };
+    },
     extension(extension) {
       return {
         id: extension.id,
@@ -163,17 +229,30 @@ export function createSerializer(data: DemoData, confdBase: string): Serializer 
         commented: !extension.enabled,
         enabled: extension.enabled,
         links: link('extensions', `extensions/${extension.id}`),
-        conference: null,
-        parking_lot: null,
-        group: null,
-        incall: null,
+        conference: owner(extension, 'conference'),
+        parking_lot: owner(extension, 'parkinglot'),
+        group: owner(extension, 'group'),
+        incall: owner(extension, 'incall'),
         lines: extension.lineIds.map((id) => {
           const record = data.linesById.get(id);
           return {id, name: record?.name ?? null, links: link('lines', `lines/${id}`)};
         }),
-        outcall: null,
-        queue: null,
+        outcall: owner(extension, 'outcall'),
+        queue: owner(extension, 'queue'),
       };
     },
   };
+}
+
+/** The user's relations to the other collections, as UserSchema nests them. */
+interface UserRelationsJson {
+  agent: JsonObject | null;
+  call_permissions: JsonObject[];
+  groups: JsonObject[];
+  incalls: JsonObject[];
+  schedules: JsonObject[];
+  switchboards: JsonObject[];
+  voicemail: JsonObject | null;
+  queues: JsonObject[];
+  noanswer: Json;
 }

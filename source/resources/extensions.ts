@@ -30,6 +30,8 @@ export const extensionsDescriptor: ResourceDescriptor<'extensions'> = {
   title: 'Extensions',
   aliases: ['extension', 'exten', 'ext', 'e'],
   acl: 'confd.extensions.read',
+  // confd lists extensions in one form only: the table's rows are the full records.
+  listView: undefined,
   columns: [
     {id: 'exten', title: 'Exten', priority: 1, minWidth: 6, flex: 1, value: (extension) => extension.exten, sortKey: 'exten'},
     {id: 'context', title: 'Context', priority: 2, minWidth: 8, flex: 2, value: (extension) => extension.context, sortKey: 'context'},

@@ -55,6 +55,8 @@ export const linesDescriptor: ResourceDescriptor<'lines'> = {
   title: 'Lines',
   aliases: ['line', 'l'],
   acl: 'confd.lines.read',
+  // confd lists lines in one form only: the table's rows are the full records.
+  listView: undefined,
   columns: [
     {id: 'name', title: 'Name', priority: 1, minWidth: 8, flex: 2, value: lineLabel, sortKey: 'name'},
     {id: 'protocol', title: 'Protocol', priority: 4, width: 8, value: (line) => line.protocol, sortKey: 'protocol'},

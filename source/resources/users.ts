@@ -1,21 +1,16 @@
 /**
- * The confd users collection: columns, detail layout and relations (user → lines → extensions).
+ * The confd users collection: the table lists the summary view (names, email, main extension,
+ * protocol); the detail layout and relations (user → lines → extensions) read the full record.
  */
-import type {Line, User} from '../api/schemas.js';
+import type {Line, User, UserSummary} from '../api/schemas.js';
 import {buildDetail, type DetailLayout} from './detail.js';
 import {extensionLabel, extensionRelation, fullName, lineLabel} from './labels.js';
 import type {Relation, ResourceDescriptor} from './types.js';
 
-/** `exten@context` of the user's main extension: the first extension of the first (main) line. */
-export function mainExtension(user: User): string {
-  const extension = user.lines?.[0]?.extensions?.[0];
-  return extension ? extensionLabel(extension) : '';
-}
-
-/** The user's lines as one cell: the name alone, or `count: name, name` when there are several. */
-export function linesCell(lines: Line[] | null | undefined): string {
-  const names = (lines ?? []).map(lineLabel);
-  return names.length > 1 ? `${names.length}: ${names.join(', ')}` : (names[0] ?? '');
+/** `exten@context` of the user's main extension, as the summary view flattens it (`extension`, `context`). */
+export function mainExtension(user: UserSummary): string {
+  if (!user.extension) return '';
+  return user.context ? extensionLabel({exten: user.extension, context: user.context}) : user.extension;
 }
 
 function lineSummary(element: unknown): string {
@@ -60,17 +55,21 @@ function relations(user: User): Relation[] {
   ]);
 }
 
-/** Users: sorted by last name like confd, searchable on name, login, email and extension. */
-export const usersDescriptor: ResourceDescriptor<'users'> = {
+/**
+ * Users: sorted by last name like confd, searchable on name, login, email and extension. The
+ * columns are what `view=summary` carries (no username, no lines: those are in the detail).
+ */
+export const usersDescriptor: ResourceDescriptor<'users', 'summary'> = {
   name: 'users',
   title: 'Users',
   aliases: ['user', 'u'],
   acl: 'confd.users.read',
+  listView: 'summary',
   columns: [
     {id: 'name', title: 'Name', priority: 1, minWidth: 12, flex: 3, value: fullName, sortKey: 'lastname'},
-    {id: 'login', title: 'Username / email', priority: 3, minWidth: 10, flex: 3, value: (user) => user.username || user.email || '', sortKey: 'username'},
+    {id: 'email', title: 'Email', priority: 3, minWidth: 10, flex: 3, value: (user) => user.email ?? '', sortKey: 'email'},
     {id: 'extension', title: 'Extension', priority: 2, minWidth: 8, flex: 2, value: mainExtension, sortKey: 'exten'},
-    {id: 'lines', title: 'Lines', priority: 4, minWidth: 8, flex: 2, value: (user) => linesCell(user.lines)},
+    {id: 'protocol', title: 'Protocol', priority: 4, width: 8, value: (user) => user.protocol},
     {id: 'id', title: 'ID', priority: 5, width: 6, align: 'right', value: (user) => user.id, sortKey: 'id'},
   ],
   defaultOrder: 'lastname',

@@ -5,7 +5,7 @@
  */
 import {useEffect, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import type {Profile} from '../config/profiles.js';
+import type {NamedProfile} from '../config/profiles.js';
 import {TextField} from '../components/TextField.js';
 import {statusPrefix} from '../components/StatusLine.js';
 import type {Status} from '../resources/error-status.js';
@@ -24,7 +24,7 @@ export interface ConnectProps {
   width: number;
   height: number;
   initial: ConnectValues;
-  profiles: Profile[];
+  profiles: NamedProfile[];
   /** Shown when the embedded demo server runs. */
   demo?: {server: string; username: string; password: string; fingerprint256: string};
   /** Work in progress ("Checking the certificate…"); fields stay editable. */
@@ -145,7 +145,7 @@ export function Connect(props: ConnectProps) {
       <Box flexDirection="column" flexShrink={1} overflow="hidden">
         {props.profiles.length > 0 ? (
           <Text {...theme.dim}>
-            {truncate(`Remembered (↑↓ in Server): ${props.profiles.map((p) => sanitize(p.server)).join(', ')}`, props.width - 4)}
+            {truncate(`Profiles (↑↓ in Server): ${props.profiles.map((p) => (p.name === p.server ? sanitize(p.name) : `${sanitize(p.name)} (${sanitize(p.server)})`)).join(', ')}`, props.width - 4)}
           </Text>
         ) : null}
         <Text {...theme.dim}>{truncate('Tab/↑↓ move · Enter log in · Ctrl-C quit · the password is never stored', props.width - 4)}</Text>

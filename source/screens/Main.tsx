@@ -13,6 +13,7 @@ import {useCollection} from '../hooks/use-collection.js';
 import {useSession} from '../hooks/use-session.js';
 import {matchKeys, type Scope} from '../keys.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
+import type {ConfdCollection} from '../api/contract.js';
 import {descriptorFor} from '../resources/registry.js';
 import type {AnyResourceDescriptor} from '../resources/types.js';
 import type {SafeText} from '../text/sanitize.js';
@@ -26,6 +27,7 @@ import {CommandLine, SearchField} from './MainFields.js';
 import {MainOverlay, isListOverlay, useAclLines, useHelpLines} from './MainOverlay.js';
 import {initialMainState, mainReducer, selectionOf} from './main-state.js';
 import {PasswordPrompt} from './PasswordPrompt.js';
+import {AdminPage} from './AdminPage.js';
 import type {Workspace} from './workspace.js';
 
 export interface MainProps {
@@ -36,16 +38,24 @@ export interface MainProps {
   workspace: Workspace;
   onQuit(code: number): void;
   onLogout(): void;
+  /** The collection shown first (the profile's), users by default. */
+  initialCollection?: ConfdCollection;
+  /** The profile names for `:ctx`, and the one in use. */
+  profiles: readonly string[];
+  profile?: string;
+  onSwitchProfile(name: string): void;
+  /** The collections `Tab` walks, in order (`preferences.tabCycle`); default every one. */
+  tabCycle?: readonly ConfdCollection[];
 }
 
 /** Header + title + column header + status + footer. */
 const chrome = 4;
 
-export function Main({width, height, server, workspace, onQuit, onLogout}: MainProps) {
+export function Main({width, height, server, workspace, onQuit, onLogout, initialCollection, profiles, profile, onSwitchProfile, tabCycle}: MainProps) {
   const {session, tenants} = workspace;
   const snapshot = useSession(session);
   const bodyHeight = Math.max(1, height - headerHeight(snapshot.fullAccess) - chrome);
-  const [state, dispatch] = useReducer(mainReducer, undefined, () => initialMainState('users', bodyHeight));
+  const [state, dispatch] = useReducer(mainReducer, undefined, () => initialMainState(initialCollection ?? 'users', bodyHeight));
   const [status, setStatus] = useState<Status>();
   const [commandText, setCommandText] = useState('');
   const [searchText, setSearchText] = useState('');
@@ -97,6 +107,10 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
     setSearchText,
     onQuit,
     onLogout,
+    profiles,
+    profile,
+    onSwitchProfile,
+    tabCycle,
   });
 
   const submitSearch = (text: string) => {
@@ -120,7 +134,17 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
   const textOpen = state.overlay?.kind === 'command' || state.overlay?.kind === 'search';
   const expired = snapshot.state === 'expired';
   const scope: Scope =
-    state.overlay?.kind === 'help' || state.overlay?.kind === 'acl' ? 'help' : state.overlay?.kind === 'tenants' ? 'picker' : detail ? 'detail' : 'table';
+    state.overlay?.kind === 'help' || state.overlay?.kind === 'acl'
+      ? 'help'
+      : state.overlay?.kind === 'tenants' || state.overlay?.kind === 'profiles'
+        ? 'picker'
+        : state.page
+          ? 'admin'
+          : detail
+            ? 'detail'
+            : 'table';
+  // A page reads its own keys; the main screen's are for the overlays drawn over it.
+  const pageHasKeys = state.page !== undefined && state.overlay === undefined;
 
   // Below the minimum size Main stays mounted (table, selection, search, open records are kept) but only Ctrl-C works.
   const tooSmall = isTooSmall(width, height);
@@ -132,7 +156,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
       for (const action of matchKeys(burst.keys, key, scope)) act(action);
       if (burst.field) typeAhead(burst.field);
     },
-    {isActive: tooSmall || (!textOpen && !expired)},
+    {isActive: tooSmall || (!textOpen && !expired && !pageHasKeys)},
   );
 
   const body = () => {
@@ -144,8 +168,25 @@ export function Main({width, height, server, workspace, onQuit, onLogout}: MainP
           aclLines={aclLines}
           fullAccess={snapshot.fullAccess}
           tenants={tenants}
+          profiles={profiles}
+          profile={profile}
           width={width}
           height={overlayHeight}
+        />
+      );
+    }
+    if (state.page) {
+      return (
+        <AdminPage
+          key={state.page}
+          kind={state.page}
+          source={workspace.admin}
+          width={width}
+          height={overlayHeight}
+          active={pageHasKeys && !expired && !tooSmall}
+          setStatus={setStatus}
+          onAction={act}
+          onClose={() => dispatch({type: 'page'})}
         />
       );
     }

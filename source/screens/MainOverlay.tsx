@@ -29,22 +29,30 @@ export function useAclLines(acl: readonly string[]): SafeText[] {
 }
 
 export interface MainOverlayProps {
-  overlay: Extract<Overlay, {kind: 'help' | 'acl' | 'tenants'}>;
+  overlay: Extract<Overlay, {kind: 'help' | 'acl' | 'tenants' | 'profiles'}>;
   helpLines: readonly SafeText[];
   aclLines: readonly SafeText[];
   fullAccess: boolean;
   tenants: Tenants;
+  /** The profile names for `:ctx`, and the one in use. */
+  profiles: readonly string[];
+  profile?: string;
   width: number;
   height: number;
 }
 
-export function MainOverlay({overlay, helpLines, aclLines, fullAccess, tenants, width, height}: MainOverlayProps) {
+export function MainOverlay({overlay, helpLines, aclLines, fullAccess, tenants, profiles, profile, width, height}: MainOverlayProps) {
   if (overlay.kind === 'help') {
     return <ListOverlay title="Keys (Esc or ? closes)" lines={helpLines} top={overlay.top} width={width} height={height} />;
   }
   if (overlay.kind === 'acl') {
     const title = `Token ACL (${aclLines.length})${fullAccess ? ' — # grants full access' : ''}`;
     return <ListOverlay title={title} lines={aclLines} top={overlay.top} width={width} height={height} footer="Esc closes" />;
+  }
+  if (overlay.kind === 'profiles') {
+    // Profile names are the user's own text, sanitised like any other.
+    const lines = profiles.map((name) => (name === profile ? safe`${sanitize(name)}  (current)` : sanitize(name)));
+    return <ListOverlay title="Profiles (:ctx NAME)" lines={lines} selected={overlay.selected} width={width} height={height} footer="Enter logs out and switches · Esc closes" />;
   }
   // Without auth.tenants.read the list cannot be had: say why here, not on every screen.
   const lines = tenants.error
@@ -64,5 +72,5 @@ export function MainOverlay({overlay, helpLines, aclLines, fullAccess, tenants, 
 
 /** Whether an overlay is one of the framed lists above (the others are text fields). */
 export function isListOverlay(overlay: Overlay | undefined): overlay is MainOverlayProps['overlay'] {
-  return overlay?.kind === 'help' || overlay?.kind === 'acl' || overlay?.kind === 'tenants';
+  return overlay?.kind === 'help' || overlay?.kind === 'acl' || overlay?.kind === 'tenants' || overlay?.kind === 'profiles';
 }

@@ -1,17 +1,20 @@
 /**
  * The `:` command line, k9s style: `:users`, `:lines`, `:extensions` (and their aliases),
- * `:tenant [NAME]`, `:recurse`, `:logout`, `:q`, `:help`.
+ * `:accounts`, `:sessions`, `:tenant [NAME]`, `:ctx [NAME]` (profiles, as k9s contexts), `:recurse`, `:logout`, `:q`, `:help`.
  */
 import type {ConfdCollection} from '../api/contract.js';
 import {findDescriptor, resourceDescriptors} from '../resources/registry.js';
 
 /** What the empty command line suggests: every collection, then the other commands. */
-export const commandLinePlaceholder = [...resourceDescriptors.map((descriptor) => descriptor.name), 'tenant NAME', 'recurse', 'logout', 'q'].join(', ');
+export const commandLinePlaceholder = [...resourceDescriptors.map((descriptor) => descriptor.name), 'accounts', 'sessions', 'tenant NAME', 'ctx NAME', 'recurse', 'logout', 'q'].join(', ');
 
 export interface CommandHandlers {
   show(collection: ConfdCollection): void;
+  page(page: 'accounts' | 'sessions'): void;
   openTenants(): void;
   switchTenant(name: string): void;
+  openProfiles(): void;
+  switchProfile(name: string): void;
   toggleRecurse(): void;
   logout(): void;
   quit(): void;
@@ -32,8 +35,18 @@ export function runCommand(text: string, handlers: CommandHandlers): void {
     case 'tenant':
     case 'tenants':
       return argument ? handlers.switchTenant(argument) : handlers.openTenants();
+    case 'ctx':
+    case 'context':
+    case 'profile':
+      return argument ? handlers.switchProfile(argument) : handlers.openProfiles();
     case 'recurse':
       return handlers.toggleRecurse();
+    case 'accounts':
+    case 'account':
+      return handlers.page('accounts');
+    case 'sessions':
+    case 'session':
+      return handlers.page('sessions');
     case 'logout':
       return handlers.logout();
     case 'help':

@@ -4,6 +4,7 @@
  */
 import type {Relation, AnyResourceDescriptor} from '../resources/types.js';
 import {safe, sanitize, type SafeText} from '../text/sanitize.js';
+import {spellOut} from '../text/terminal-safe.js';
 
 export type DetailLine =
   | {kind: 'title'; text: SafeText}
@@ -41,12 +42,13 @@ function displayValue(value: unknown): SafeText {
 
 /**
  * The record as the server sent it, pretty-printed; JSON.stringify escapes control characters,
- * and the sanitiser takes care of bidirectional overrides and other invisible characters.
+ * spellOut what the table shapes (so every code point shows), and the sanitiser takes care of
+ * bidirectional overrides and other invisible characters.
  */
 export function rawLines(item: unknown): DetailLine[] {
   return JSON.stringify(item, null, 2)
     .split('\n')
-    .map((text) => ({kind: 'raw', text: sanitize(text)}));
+    .map((text) => ({kind: 'raw', text: sanitize(spellOut(text))}));
 }
 
 /** Where the cursor starts: on the first related record, else on the first line. */

@@ -41,6 +41,12 @@ export interface ActionContext {
   setSearchText(text: string): void;
   onQuit(code: number): void;
   onLogout(): void;
+  /** The profile names (`:ctx`), and the one in use. */
+  profiles: readonly string[];
+  profile?: string;
+  onSwitchProfile(name: string): void;
+  /** The collections `Tab` walks (the profiles file's `preferences.tabCycle`); default every one. */
+  tabCycle?: readonly ConfdCollection[];
 }
 
 export interface MainActions {
@@ -78,17 +84,32 @@ export function mainActions(context: ActionContext): MainActions {
     else if (action === 'nav.first') scroll(0);
   };
 
-  const actOnPicker = (action: ActionId, at: number) => {
-    const count = tenants.list?.length ?? 0;
-    const move = (to: number) => dispatch({type: 'overlay', overlay: {kind: 'tenants', selected: Math.max(0, Math.min(count - 1, to))}});
+  const switchProfile = (name: string) => {
+    const found = context.profiles.find((each) => each === name) ?? context.profiles.find((each) => each.toLowerCase() === name.toLowerCase());
+    if (found === undefined) {
+      const names = context.profiles.length > 0 ? context.profiles.join(', ') : 'none yet';
+      return setStatus({level: 'error', text: safe`No profile “${sanitize(name)}” (profiles: ${sanitize(names)})`});
+    }
+    if (found === context.profile) return setStatus({level: 'info', text: safe`Already on profile ${sanitize(found)}.`});
+    context.onSwitchProfile(found);
+  };
+
+  const actOnPicker = (action: ActionId, at: number, kind: 'tenants' | 'profiles') => {
+    const count = kind === 'tenants' ? (tenants.list?.length ?? 0) : context.profiles.length;
+    const move = (to: number) => dispatch({type: 'overlay', overlay: {kind, selected: Math.max(0, Math.min(count - 1, to))}});
     if (action === 'nav.down') move(at + 1);
     else if (action === 'nav.up') move(at - 1);
     else if (action === 'page.next' || action === 'nav.last') move(count - 1);
     else if (action === 'page.prev' || action === 'nav.first') move(0);
     else if (action === 'picker.choose') {
+      dispatch({type: 'overlay'});
+      if (kind === 'profiles') {
+        const name = context.profiles[at];
+        if (name !== undefined) switchProfile(name);
+        return;
+      }
       const chosen = tenants.list?.[at];
       if (chosen) switchTenant(chosen);
-      dispatch({type: 'overlay'});
     } else if (action === 'app.back') dispatch({type: 'overlay'});
     else if (action === 'app.quit') context.onQuit(0);
   };
@@ -117,9 +138,13 @@ export function mainActions(context: ActionContext): MainActions {
       case 'collection.lines':
         show('lines');
         return true;
-      case 'collection.switch':
-        show(nextDescriptor(state.collection).name);
+      case 'collection.switch': {
+        const cycle = context.tabCycle;
+        if (cycle === undefined || cycle.length === 0) show(nextDescriptor(state.collection).name);
+        // Off the cycle (`:extensions` when Tab walks users and lines), Tab comes back to its start.
+        else show(cycle[(cycle.indexOf(state.collection) + 1) % cycle.length]!);
         return true;
+      }
       case 'collection.refresh':
         setStatus(undefined);
         if (detail) context.reloadDetail();
@@ -211,7 +236,7 @@ export function mainActions(context: ActionContext): MainActions {
   const act = (action: ActionId) => {
     const overlay = state.overlay;
     if (overlay?.kind === 'help' || overlay?.kind === 'acl') return actOnScroller(action, overlay.kind, overlay.top);
-    if (overlay?.kind === 'tenants') return actOnPicker(action, overlay.selected);
+    if (overlay?.kind === 'tenants' || overlay?.kind === 'profiles') return actOnPicker(action, overlay.selected, overlay.kind);
     if (actAnywhere(action)) return;
     if (detail) actOnDetail(action, detail);
     else actOnTable(action);
@@ -221,6 +246,7 @@ export function mainActions(context: ActionContext): MainActions {
     dispatch({type: 'overlay'});
     runCommand(text, {
       show,
+      page: (page) => dispatch({type: 'page', page}),
       openTenants: () => dispatch({type: 'overlay', overlay: {kind: 'tenants', selected: tenants.indexOfCurrent()}}),
       switchTenant: (name) => {
         const found = tenants.find(name);
@@ -228,6 +254,11 @@ export function mainActions(context: ActionContext): MainActions {
         else if (tenants.error) setStatus(errorStatus(tenants.error));
         else setStatus({level: 'error', text: safe`No tenant “${sanitize(name)}” is visible to this token (:tenant lists them)`});
       },
+      openProfiles: () => {
+        if (context.profiles.length === 0) return setStatus({level: 'info', text: safe`No profiles yet: wazo-tui profiles add NAME SERVER creates one.`});
+        dispatch({type: 'overlay', overlay: {kind: 'profiles', selected: Math.max(0, context.profiles.indexOf(context.profile ?? ''))}});
+      },
+      switchProfile,
       toggleRecurse: () => act('collection.recurse'),
       logout: context.onLogout,
       quit: () => context.onQuit(0),

@@ -18,11 +18,16 @@ export type Overlay =
   | {kind: 'help'; top: number}
   | {kind: 'acl'; top: number}
   | {kind: 'tenants'; selected: number}
+  | {kind: 'profiles'; selected: number}
   | {kind: 'command'}
   | {kind: 'search'};
 
+/** A wazo-auth page shown instead of the collection (`:accounts`, `:sessions`). */
+export type MainPage = 'accounts' | 'sessions';
+
 export interface MainState {
   collection: ConfdCollection;
+  page?: MainPage;
   selections: Partial<Record<ConfdCollection, SelectionState>>;
   stack: DetailEntry[];
   overlay?: Overlay;
@@ -32,6 +37,7 @@ export interface MainState {
 
 export type MainAction =
   | {type: 'show'; collection: ConfdCollection}
+  | {type: 'page'; page?: MainPage}
   | {type: 'select'; action: SelectionAction; collection?: ConfdCollection}
   | {type: 'open'; entry: Omit<DetailEntry, 'selected' | 'raw'>}
   | {type: 'back'}
@@ -51,9 +57,11 @@ export function selectionOf(state: MainState, collection = state.collection): Se
 export function mainReducer(state: MainState, action: MainAction): MainState {
   switch (action.type) {
     case 'show':
-      return state.collection === action.collection && state.stack.length === 0
+      return state.collection === action.collection && state.stack.length === 0 && state.page === undefined
         ? state
-        : {...state, collection: action.collection, stack: [], overlay: undefined};
+        : {...state, collection: action.collection, stack: [], overlay: undefined, page: undefined};
+    case 'page':
+      return state.page === action.page ? state : {...state, page: action.page, overlay: undefined};
     case 'select': {
       const collection = action.collection ?? state.collection;
       const current = selectionOf(state, collection);

@@ -1,13 +1,16 @@
 /**
  * What the main screen works with, built for it by the app layer (`app/Dashboard.tsx`): the
  * session to watch and log back into, the tenants, one paged collection per confd collection and
- * a reader of single records. Nothing here can change the trust policy or revoke a token.
+ * a reader of single records, and the wazo-auth pages' source. Nothing here can change the trust
+ * policy or revoke the session's token behind the user's back: `:sessions` ends a session only
+ * through its typed confirmation.
  */
 import type {ConfdCollection, ConfdItem} from '../api/contract.js';
 import type {Tenant} from '../api/schemas.js';
 import type {SessionView} from '../hooks/use-session.js';
 import type {Collection} from '../resources/collection.js';
 import type {SafeText} from '../text/sanitize.js';
+import type {AdminSource} from './admin-source.js';
 
 /** The tenants this token can see and the working tenant sent as `Wazo-Tenant`. */
 export interface Tenants {
@@ -41,6 +44,8 @@ export interface Workspace {
   tenants: Tenants;
   collections: Collections;
   read: RecordReader;
+  /** wazo-auth's accounts and sessions, for `:accounts` and `:sessions`. */
+  admin: AdminSource;
   /** Sub-tenants are included in every collection. */
   recurse: boolean;
   setRecurse(recurse: boolean): void;

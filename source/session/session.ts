@@ -78,6 +78,11 @@ export class Session {
   readonly getSnapshot = this.store.getSnapshot;
 
   /** The current snapshot. */
+  /** This installation's `client_id`: its refresh token's name on the server. */
+  get clientId(): string {
+    return this.settings.clientId;
+  }
+
   get snapshot(): SessionSnapshot {
     return this.store.getSnapshot();
   }

@@ -13,6 +13,10 @@ export interface SessionSnapshot {
   readonly username?: string;
   /** The token's own tenant (`metadata.tenant_uuid`), not the working tenant. */
   readonly tenantUuid?: string;
+  /** The wazo-auth user the token belongs to (`auth_id`), for its sessions and refresh tokens. */
+  readonly userUuid?: string;
+  /** This token's session (`session_uuid`): `:sessions` marks it as ours. */
+  readonly sessionUuid?: string;
   readonly acl: readonly string[];
   /** The ACL holds `#`: this token can do anything, as the Wazo quickstart warns. */
   readonly fullAccess: boolean;

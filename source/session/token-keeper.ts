@@ -92,6 +92,8 @@ export class TokenKeeper {
       state: 'active',
       username,
       tenantUuid: token.metadata?.tenant_uuid ?? undefined,
+      userUuid: token.auth_id,
+      sessionUuid: token.session_uuid ?? undefined,
       acl: token.acl,
       fullAccess: token.acl.includes('#'),
       expiresAt: times.expiresAt,

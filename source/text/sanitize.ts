@@ -20,8 +20,11 @@
  *   variants; a run of them is a known way to smuggle hidden data, so the extras are shown), and
  *   tag characters inside a subdivision flag such as 🏴 England.
  * - Lone UTF-16 surrogates become U+FFFD.
+ * - Then the text is shaped for the terminal (terminal-safe.ts): sequences whose width terminals
+ *   disagree on are given as their parts, so the width counted is the width drawn.
  */
 import {CONTROL_RANGE} from './control-chars.js';
+import {terminalSafe} from './terminal-safe.js';
 
 const bidiNames: ReadonlyMap<number, string> = new Map([
   [0x061c, 'ALM'],
@@ -112,6 +115,10 @@ function toJson(value: object): string {
 }
 
 function sanitizeString(text: string): string {
+  return terminalSafe(markSuspicious(text));
+}
+
+function markSuspicious(text: string): string {
   if (!suspicious.test(text)) return text;
   const chars = Array.from(text);
   let out = '';

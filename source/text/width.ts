@@ -1,24 +1,53 @@
 /**
  * Display-width arithmetic for the terminal: how many columns a string takes, and cutting or
  * padding it to an exact number of columns without splitting a wide character or a grapheme
- * cluster (a flag, an emoji family, a letter with combining accents). Input is expected to be
- * sanitised already (see sanitize.ts).
+ * cluster (a letter with combining accents, a syllable). Input is expected to be sanitised, and
+ * so shaped for the terminal, already (see sanitize.ts and terminal-safe.ts).
+ *
+ * A string's width is the sum of its code points' widths, as wcwidth-based terminals (xterm,
+ * tmux for all but emoji sequences) count them, not string-width's width of whole clusters:
+ * `क्ष` and `กำ` take 2 columns in tmux where string-width says 1. After shaping, no sequence
+ * is left whose width terminals disagree on.
  */
 import type {SafeText} from './sanitize.js';
 import stringWidth from 'string-width';
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+let segmenter: Intl.Segmenter | undefined;
+/** Made on first use: the first segmenter loads ICU's break rules, which the first frame does without. */
+function segments(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+  return segmenter.segment(text);
+}
 const ellipsis = '…';
 const printableAscii = /^[\x20-\x7e]*$/;
 
-/** Number of terminal columns `text` takes (CJK and most emoji take two). */
+const widths = new Map<number, number>();
+/** Distinct code points remembered; past that the cache starts again (a server can send any). */
+const WIDTH_CACHE_LIMIT = 20_000;
+
+/** Number of terminal columns `text` takes (CJK and most emoji take two, marks none). */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  if (printableAscii.test(text)) return text.length;
+  let width = 0;
+  for (const char of text) width += codePointWidth(char);
+  return width;
+}
+
+function codePointWidth(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (code >= 0x20 && code < 0x7f) return 1;
+  let width = widths.get(code);
+  if (width === undefined) {
+    width = stringWidth(char);
+    if (widths.size >= WIDTH_CACHE_LIMIT) widths.clear();
+    widths.set(code, width);
+  }
+  return width;
 }
 
 /** The user-perceived characters (grapheme clusters) of `text`. */
 export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (part) => part.segment);
+  return Array.from(segments(text), (part) => part.segment);
 }
 
 /**
@@ -30,10 +59,12 @@ export function truncate(text: string, width: number): string;
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (printableAscii.test(text)) return text.length <= width ? text : text.slice(0, width - 1) + ellipsis;
+  // Most cells fit: one cheap measure; a huge value goes straight to the lazy pass below.
+  if (text.length <= 2 * width && displayWidth(text) <= width) return text;
   // One lazy pass: a huge value costs only as much as the part that is shown.
   let used = 0;
   let keep = 0;
-  for (const {segment, index} of segmenter.segment(text)) {
+  for (const {segment, index} of segments(text)) {
     used += displayWidth(segment);
     if (used > width) return text.slice(0, keep) + ellipsis;
     if (used <= width - 1) keep = index + segment.length;
@@ -46,7 +77,8 @@ export function truncateStart(text: SafeText, width: number): SafeText;
 export function truncateStart(text: string, width: number): string;
 export function truncateStart(text: string, width: number): string {
   if (width <= 0) return '';
-  if (displayWidth(text) <= width) return text;
+  // Most cells fit: one cheap measure; a huge value goes straight to the lazy pass below.
+  if (text.length <= 2 * width && displayWidth(text) <= width) return text;
   return ellipsis + takeWithin(graphemes(text).reverse(), width - 1).reverse().join('');
 }
 

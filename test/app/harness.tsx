@@ -29,6 +29,8 @@ export interface AppHarness {
 export interface AppOptions {
   server?: string;
   username?: string;
+  /** `-p NAME`. */
+  profile?: string;
   columns?: number;
   rows?: number;
   /** Prepare the config dir (pins, profiles) before the App reads it. */
@@ -64,6 +66,7 @@ export function startApp(options: AppOptions = {}): AppHarness {
     noColor: false,
     ...(options.server === undefined ? {} : {server: options.server}),
     ...(options.username === undefined ? {} : {username: options.username}),
+    ...(options.profile === undefined ? {} : {profile: options.profile}),
   };
   const {quitter, done} = awaitableQuitter();
   const element = (columns: number, rows: number) => (

@@ -105,6 +105,7 @@ describe('listing a collection', () => {
     assert.equal(params.get('direction'), 'desc');
     assert.equal(params.get('limit'), '4');
     assert.equal(params.get('offset'), '2');
+    assert.equal(params.get('view'), null, 'JSON is the records in their full form');
   });
 
   it('without --limit asks for one page of 100, and says on stderr when more rows remain', async () => {
@@ -119,12 +120,17 @@ describe('listing a collection', () => {
 
   it('in a pipe prints TSV: the column titles, then one line of fields per item', async () => {
     for (const collection of ['users', 'lines', 'extensions'] as const) {
-      const result = await list([collection, server.hostPort, '--limit', '7', '--offset', '3', '--direction', 'desc']);
+      const {result, requests} = await requestsDuring(() => list([collection, server.hostPort, '--limit', '7', '--offset', '3', '--direction', 'desc']));
       assert.equal(result.code, 0, `${collection}: ${result.stderr}`);
       const [header, ...rows] = tsv(result.stdout);
       const titles = descriptorFor(collection).columns.map((column) => column.title);
       assert.deepEqual(header, titles);
-      const expected = await direct(`/${collection}?limit=7&offset=3&direction=desc`);
+      // Rows come in the collection's light form (users: view=summary), the one its columns read.
+      const view = descriptorFor(collection).listView;
+      const asked = requests.find((request) => request.url.startsWith(`${CONFD}/${collection}?`));
+      assert.ok(asked, `${collection}: the list request reached confd`);
+      assert.equal(new URL(asked.url, server.url).searchParams.get('view'), view ?? null, `${collection}: the view asked for`);
+      const expected = await direct(`/${collection}?limit=7&offset=3&direction=desc${view ? `&view=${view}` : ''}`);
       const more = 3 + expected.items.length < expected.total;
       assert.equal(result.stderr, more ? `rows 4–${3 + expected.items.length} of ${expected.total} (more with --offset ${3 + expected.items.length}, a larger --limit, or --all)\n` : '', 'in a pipe the row count shows only when rows remain');
       assert.equal(rows.length, expected.items.length);
@@ -189,7 +195,7 @@ describe('listing a collection', () => {
     const lines = screen.replaceAll('\r', '').split('\n');
     const header = lines.find((line) => line.startsWith('NAME'));
     assert.ok(header, screen);
-    assert.match(header, /^NAME\s{2,}USERNAME \/ EMAIL\s{2,}EXTENSION\s{2,}LINES\s{2,}ID$/);
+    assert.match(header, /^NAME\s{2,}EMAIL\s{2,}EXTENSION\s{2,}PROTOCOL\s{2,}ID$/);
     assert.ok(!screen.includes('\t'), 'no TSV on a terminal');
     const total = (await direct('/users?limit=1')).total;
     assert.ok(lines.includes(`rows 1–3 of ${total} (more with --offset 3, a larger --limit, or --all)`), screen);

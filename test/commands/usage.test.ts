@@ -111,6 +111,14 @@ describe('usage errors exit 2 with a message', () => {
       message: /--password-stdin read an empty password/,
     },
     {name: 'the dashboard with --demo and a SERVER', args: () => ['--demo', 'pbx.example.com'], message: /--demo starts its own server/},
+    {name: 'the dashboard with a SERVER and -p', args: () => ['pbx.example.com', '-p', 'prod'], message: /give a SERVER or -p prod, not both/},
+    {name: 'the dashboard with --demo and -p', args: () => ['--demo', '-p', 'prod'], message: /--demo starts its own server: give no -p/},
+    {
+      name: 'a list with a profile that does not exist',
+      args: () => ['users', '-p', 'ghost', '-u', 'admin', '--password-stdin', '--config-dir', configDir],
+      input: 'secret\n',
+      message: /no profile named ghost \(wazo-tui profiles list shows them\)/,
+    },
     {name: 'demo-server with an out-of-range port', args: () => ['demo-server', '--port', '70000'], message: /--port takes a whole number from 0 to 65535/},
     {name: 'demo-server with an argument', args: () => ['demo-server', 'now'], message: /demo-server takes no argument: now/},
   ];

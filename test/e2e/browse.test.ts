@@ -53,7 +53,7 @@ test('browse 20 000 users: page, search, open, follow a relation, come back, swi
     const found = await terminal.waitFor(/search “emilie”: \d+ match/);
     assert.match(selectedRow(found), /Émilie/);
 
-    // Find a user of the results that has a line (the Lines column is not empty), and open it.
+    // Find a user of the results that has a line (the Extension column is not empty), and open it.
     let screen = found;
     for (let step = 0; step < 15 && !/›.*\d+@ctx/.test(screen); step += 1) {
       await terminal.press('Down');

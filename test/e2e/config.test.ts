@@ -1,25 +1,46 @@
 /**
- * A damaged settings file: the dashboard says which file and what to do, leaves the file as it
- * was, restores the terminal and exits 1; a damaged pin store is reported on the Connect screen.
+ * Damaged settings files: a profiles file is moved aside with its line named and the dashboard
+ * starts; a broken keymap stops the start with the line; a damaged pin store is reported on the
+ * Connect screen, left exactly as it was, and nothing connects.
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startTerminal} from '../helpers/tmux.js';
 
-test('a damaged profiles.json is named, kept, and the terminal is restored', async () => {
+test('a hand-edited profiles.yaml that cannot be used is moved aside, named with its line, and the dashboard starts', async () => {
   const configDir = mkdtempSync(join(tmpdir(), 'wazo-tui-e2e-'));
-  const file = join(configDir, 'profiles.json');
-  writeFileSync(file, '{"profiles": {', {mode: 0o600});
+  const file = join(configDir, 'profiles.yaml');
+  const text = 'profiles:\n  prod:\n    server: pbx.example.com\n    usename: admin\n';
+  writeFileSync(file, text, {mode: 0o600});
+  const terminal = await startTerminal(['--config-dir', configDir], {columns: 120, rows: 30});
+  try {
+    const screen = (await terminal.waitFor(/could not be used/)).replace(/\s+/g, ' ');
+    assert.match(screen, /line 4: profiles\.prod\.usename is not a known key/);
+    assert.match(await terminal.screen(), /Server/, 'the Connect screen is up');
+    const aside = readdirSync(configDir).find((name) => name.startsWith('profiles.yaml.broken-'));
+    assert.ok(aside, readdirSync(configDir).join(' '));
+    assert.equal(readFileSync(join(configDir, aside), 'utf8'), text, 'kept as it was, beside');
+    await terminal.press('C-c');
+    assert.equal(await terminal.waitForExit(), 130);
+  } finally {
+    await terminal.close();
+    rmSync(configDir, {recursive: true, force: true});
+  }
+});
+
+test('a broken keymap is an error on the plain terminal at start-up, before the dashboard takes it', async () => {
+  const configDir = mkdtempSync(join(tmpdir(), 'wazo-tui-e2e-'));
+  writeFileSync(join(configDir, 'keymap.yaml'), 'nav.down: [n]\ndetail.raw: n\n');
   const terminal = await startTerminal(['--config-dir', configDir]);
   try {
     assert.equal(await terminal.waitForExit(), 1);
     assert.equal(await terminal.alternateScreen(), false);
-    const screen = (await terminal.screen()).replaceAll('\n', '');
-    assert.match(screen, /profiles\.json` is not valid JSON\. Fix the file or move it away/);
-    assert.equal(readFileSync(file, 'utf8'), '{"profiles": {', 'the file is left as it was');
+    // Rows are joined as the terminal wrapped them (a long path breaks words anywhere).
+    const screen = (await terminal.withScrollback()).replaceAll('\n', '');
+    assert.match(screen, /keymap\.yaml, line 2: n would be both nav\.down \("Move down"\) and detail\.raw \("Show the raw JSON"\); give one of them another key/);
   } finally {
     await terminal.close();
     rmSync(configDir, {recursive: true, force: true});

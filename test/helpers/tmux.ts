@@ -5,7 +5,7 @@
  */
 import {execFile, execFileSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -22,13 +22,19 @@ export interface TerminalOptions {
   command?: string[];
   /** The program's working directory. */
   cwd?: string;
-  /** Keep every byte the program writes (for output()). */
-  recordOutput?: boolean;
+  /** Append every byte the program writes to this file (tmux pipe-pane), from its first one. */
+  record?: string;
 }
 
 export interface Terminal {
   /** The screen as text, one string per row, escape sequences removed by tmux. */
   screen(): Promise<string>;
+  /**
+   * The screen with the rows scrolled off above it. A program that prints and exits at once can
+   * lose its first row from the screen: tmux resizes the fresh pane (its status bar turned off)
+   * and pushes that row into the scrollback.
+   */
+  withScrollback(): Promise<string>;
   /** Type literal text. */
   type(text: string): Promise<void>;
   /** Press tmux key names: `Enter`, `Escape`, `Down`, `PageDown`, `Tab`, `C-c`, `End`, `Home`… */
@@ -37,13 +43,10 @@ export interface Terminal {
   waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Wait for the program to end; its exit status. */
   waitForExit(timeoutMs?: number): Promise<number>;
+  /** Resize the terminal, as a user dragging the window would. */
+  resize(columns: number, rows: number): Promise<void>;
   /** Whether the terminal is still on the alternate screen. */
   alternateScreen(): Promise<boolean>;
-  /**
-   * Every byte the program wrote, escape sequences included (needs `recordOutput`): what tmux
-   * cannot tell of a dead pane (it reports its cursor hidden) or of lines scrolled off the screen.
-   */
-  output(): Promise<string>;
   signal(name: 'TERM' | 'HUP' | 'INT'): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,10 +65,12 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
   const work = mkdtempSync(join(tmpdir(), 'wazo-tui-tmux-'));
   const statusFile = join(work, 'status');
   const pidFile = join(work, 'pid');
-  const outputFile = join(work, 'output');
+  const goFile = join(work, 'go');
   const program = ['env', '-u', 'CI', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...(options.command ?? [process.execPath, cliPath]), ...args];
   // The inner shell records its pid and execs the program (env execs node): that pid is the app's.
-  const inner = ['sh', '-c', `echo $$ > ${quote(pidFile)}; exec "$@"`, 'sh', ...program];
+  // With a recording, the program waits until tmux's pipe is attached, so no byte is missed.
+  const wait = options.record ? `while [ ! -e ${quote(goFile)} ]; do sleep 0.02; done; ` : '';
+  const inner = ['sh', '-c', `${wait}echo $$ > ${quote(pidFile)}; exec "$@"`, 'sh', ...program];
   const command = ['sh', '-c', `"$@"; echo $? > ${quote(statusFile)}`, 'sh', ...inner].map(quote).join(' ');
   await tmux(
     'new-session', '-d', '-s', 'main', ...(options.cwd ? ['-c', options.cwd] : []),
@@ -73,14 +78,19 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
     command,
   );
   await tmux('set-option', '-t', 'main', 'remain-on-exit', 'on');
-  // Started after the program, so the first bytes may be missed; the last ones are what counts.
-  if (options.recordOutput) await tmux('pipe-pane', '-t', 'main', '-o', `cat >> ${quote(outputFile)}`);
   await tmux('set-option', '-t', 'main', 'status', 'off');
+  if (options.record) {
+    await tmux('pipe-pane', '-o', '-t', 'main', `cat >> ${quote(options.record)}`);
+    writeFileSync(goFile, '');
+  }
 
   const display = async (format: string) => (await tmux('display-message', '-p', '-t', 'main', format)).stdout.trim();
   const terminal: Terminal = {
     async screen() {
       return (await tmux('capture-pane', '-p', '-t', 'main')).stdout;
+    },
+    async withScrollback() {
+      return (await tmux('capture-pane', '-p', '-S', '-200', '-t', 'main')).stdout;
     },
     async type(text) {
       await tmux('send-keys', '-t', 'main', '-l', text);
@@ -109,12 +119,11 @@ export async function startTerminal(args: string[], options: TerminalOptions = {
       }
       throw new Error(`The program did not exit within ${timeoutMs} ms. Last screen:\n${await terminal.screen()}`);
     },
+    async resize(columns, rows) {
+      await tmux('resize-window', '-t', 'main', '-x', String(columns), '-y', String(rows));
+    },
     async alternateScreen() {
       return (await display('#{alternate_on}')) === '1';
-    },
-    async output() {
-      if (!options.recordOutput) throw new Error('output() needs the recordOutput option');
-      return readFileSync(outputFile, 'utf8');
     },
     async signal(name) {
       process.kill(Number(readFileSync(pidFile, 'utf8').trim()), `SIG${name}`);

@@ -2,7 +2,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {extensionSchema, lineSchema, userSchema, type Extension, type Line, type User} from '../../source/api/schemas.js';
+import {extensionSchema, lineSchema, userSchema, userSummarySchema, type Extension, type Line, type User, type UserSummary} from '../../source/api/schemas.js';
 import {extensionsDescriptor} from '../../source/resources/extensions.js';
 import {linesDescriptor} from '../../source/resources/lines.js';
 import {descriptorFor, findDescriptor, nextDescriptor, resourceDescriptors} from '../../source/resources/registry.js';
@@ -89,16 +89,32 @@ const sharedLine: Line = lineSchema.parse({
 const bareExtension: Extension = extensionSchema.parse({id: 9, exten: '*10', context: 'features', type: 'internal', lines: [{id: 3}, {id: 4, name: 'desk'}]});
 
 describe('users descriptor', () => {
-  test('columns: name, login, main extension, lines, id', () => {
-    assert.deepEqual(cells(usersDescriptor.columns, alice), {
+  const aliceSummary: UserSummary = userSummarySchema.parse({
+    id: 7,
+    uuid: 'aaaaaaaa-0000-4000-8000-000000000007',
+    firstname: 'Alice',
+    lastname: 'Zèta',
+    email: 'alice@example.test',
+    extension: '1007',
+    context: 'default',
+    provisioning_code: '123456',
+    protocol: 'sip',
+    enabled: true,
+    subscription_type: 0,
+    is_webrtc: false,
+  });
+
+  test('the table lists view=summary, and its columns read only what the summary carries', () => {
+    assert.equal(usersDescriptor.listView, 'summary');
+    assert.deepEqual(cells(usersDescriptor.columns, aliceSummary), {
       name: 'Alice Zèta',
-      login: 'alice@example.test',
+      email: 'alice@example.test',
       extension: '1007@default',
-      lines: '2: alice-sip, #4',
+      protocol: 'sip',
       id: 7,
     });
-    const bare = userSchema.parse({id: 1, uuid: 'u', firstname: 'Solo', lastname: '', username: 'solo'});
-    assert.deepEqual(cells(usersDescriptor.columns, bare), {name: 'Solo', login: 'solo', extension: '', lines: '', id: 1});
+    const bare = userSummarySchema.parse({id: 1, uuid: 'u', firstname: 'Solo', lastname: null, email: null, extension: null, context: null, protocol: null});
+    assert.deepEqual(cells(usersDescriptor.columns, bare), {name: 'Solo', email: '', extension: '', protocol: null, id: 1});
   });
 
   test('sortable columns use confd order columns, default lastname', () => {
@@ -142,13 +158,6 @@ describe('users descriptor', () => {
 
   test('the example user payload', {skip: skipExamples}, () => {
     const user = userSchema.parse(example('confd-user.json'));
-    assert.deepEqual(cells(usersDescriptor.columns, user), {
-      name: 'Jôhn Smêth',
-      login: 'jsmeth',
-      extension: '1001@ctx-acme-internal-1a2b3c4d',
-      lines: 'ab12cd34',
-      id: 42,
-    });
     const groups = usersDescriptor.detail(user);
     const fields = fieldMap(groups);
     assert.equal(fields.get('password'), HIDDEN);
@@ -167,11 +176,19 @@ describe('users descriptor', () => {
     ]);
   });
 
-  test('the example users list parses and renders every item', {skip: skipExamples}, () => {
+  test('the example users list parses in full; the example summary list parses and renders every column', {skip: skipExamples}, () => {
     const list = example('confd-users-list.json') as {items: unknown[]};
-    for (const item of list.items) {
-      const user = userSchema.parse(item);
-      assert.equal(usersDescriptor.columns.find((column) => column.id === 'name')?.value(user), 'Jôhn Smêth');
+    for (const item of list.items) assert.equal(userSchema.parse(item).firstname, 'Jôhn');
+    const summaries = example('confd-users-list-view-summary.json') as {items: unknown[]};
+    assert.ok(summaries.items.length > 0);
+    for (const item of summaries.items) {
+      assert.deepEqual(cells(usersDescriptor.columns, userSummarySchema.parse(item)), {
+        name: 'Jôhn Smêth',
+        email: 'jsmeth@smeth.com',
+        extension: '1001@ctx-acme-internal-1a2b3c4d',
+        protocol: 'sip',
+        id: 42,
+      });
     }
   });
 });

@@ -205,10 +205,10 @@ describe('Session against the demo server', () => {
       const files = listFiles(configDir);
       assert.deepEqual(
         files.map((file) => relative(configDir, file)).sort(),
-        ['install.json', 'pins.json', 'profiles.json'],
+        ['install.json', 'pins.json', 'profiles.yaml'],
         'the install id, the pin and the profile were written',
       );
-      assert.ok(readFileSync(join(configDir, 'profiles.json'), 'utf8').includes('carol'), 'the profile remembers the username');
+      assert.ok(readFileSync(join(configDir, 'profiles.yaml'), 'utf8').includes('carol'), 'the profile remembers the username');
       for (const file of files) {
         const text = readFileSync(file, 'utf8');
         assert.ok(!text.includes(UNIQUE_PASSWORD) && !text.includes(basic), `${file} holds the password`);
