@@ -2,15 +2,16 @@
  * Command-line parsing on node:util parseArgs (no dependency needed for this grammar).
  * One place turns argv into a typed command; usage errors exit 2.
  */
-import type {ConfdCollection} from '../api/contract.js';
 import {UsageError} from '../api/errors.js';
-import {collectionNames, isCollectionName} from '../resources/registry.js';
+import {isCollectionName} from '../resources/registry.js';
 import {integer, parse} from './parse.js';
+import {parseGet, parseList, type GetCommand, type ListCommand} from './list-args.js';
 import {parseProfilesCommand, parsePinsCommand, type PinsCommand, type ProfilesCommand} from './profile-args.js';
 import {CERTIFICATE_MODES, parseFaultSpec, type CertificateMode, type DemoFault} from '../demo/fault-spec.js';
 import {parseAccount, parseRevoke, parseToken, type AccountCommand, type RevokeCommand, type TokenCommand} from './account-args.js';
 
 export {UsageError};
+export type {GetCommand, ListCommand, ScriptLogin} from './list-args.js';
 export type {PinsCommand, ProfilesCommand, ProfileFields} from './profile-args.js';
 
 export interface CommonOptions {
@@ -42,40 +43,6 @@ export interface TrustCommand extends CommonOptions {
   server: string;
   fingerprint: string;
   replace: boolean;
-}
-
-/** How a script command that reads confd logs in, and as whom. */
-export interface ScriptLogin extends CommonOptions {
-  server?: string;
-  profile?: string;
-  username?: string;
-  passwordStdin: boolean;
-  expiration?: number;
-  /** `Wazo-Tenant`. */
-  tenant?: string;
-}
-
-export interface ListCommand extends ScriptLogin {
-  kind: 'list';
-  collection: ConfdCollection;
-  search?: string;
-  limit?: number;
-  offset?: number;
-  order?: string;
-  direction?: 'asc' | 'desc';
-  recurse: boolean;
-  /** `--all`: every row, paged in chunks and streamed. */
-  all: boolean;
-  json: boolean;
-  /** `--ndjson`: one JSON object a line. */
-  ndjson: boolean;
-}
-
-/** `wazo-tui get COLLECTION ID [SERVER]`: one record. */
-export interface GetCommand extends ScriptLogin {
-  kind: 'get';
-  collection: ConfdCollection;
-  id: string;
 }
 
 export interface DemoServerCommand {
@@ -137,7 +104,7 @@ export function oneServer(positionals: string[], command: string, required: bool
 }
 
 /** `-p NAME`: a profile names its server, so it goes with no SERVER (and not with --demo). */
-function profileName(name: string | undefined, server: string | undefined, demo: boolean): string | undefined {
+export function profileName(name: string | undefined, server: string | undefined, demo: boolean): string | undefined {
   if (name === undefined) return undefined;
   if (server !== undefined) throw new UsageError(`give a SERVER or -p ${name}, not both (the profile names its server)`);
   if (demo) throw new UsageError('--demo starts its own server: give no -p with it');
@@ -286,77 +253,4 @@ export function parseCommand(argv: string[]): Command {
       };
     }
   }
-}
-
-/** The login flags of the script commands that read confd. */
-const login = {
-  ...common,
-  username: {type: 'string', short: 'u'},
-  profile: {type: 'string', short: 'p'},
-  'password-stdin': {type: 'boolean'},
-  expiration: {type: 'string'},
-  tenant: {type: 'string'},
-} as const;
-
-function loginOf(values: Record<string, unknown>, server: string | undefined): ScriptLogin {
-  return {
-    ...commonOf(values),
-    server,
-    profile: profileName(values.profile as string | undefined, server, false),
-    username: values.username as string | undefined,
-    passwordStdin: Boolean(values['password-stdin']),
-    expiration: integer('expiration', values.expiration as string | undefined, 1, 315360000),
-    tenant: values.tenant as string | undefined,
-  };
-}
-
-/** `wazo-tui get COLLECTION ID [SERVER] …`: one record, for scripts. */
-function parseGet(rest: string[]): Command {
-  const {values, positionals} = parse(rest, login);
-  if (values.help) return {kind: 'help'};
-  const [collection, id, ...servers] = positionals;
-  if (!isCollectionName(collection)) {
-    const names = collectionNames.join(', ');
-    throw new UsageError(collection === undefined ? `get needs a COLLECTION (${names}) and an ID` : `get takes a collection (${names}), not "${collection}"`);
-  }
-  if (id === undefined || id === '') throw new UsageError(`get ${collection} needs the ID of a record`);
-  return {kind: 'get', ...loginOf(values, oneServer(servers, `get ${collection} ${id}`, false)), collection, id};
-}
-
-/** `wazo-tui COLLECTION [SERVER] …`: one page of a confd collection, or all of it, for scripts. */
-function parseList(collection: ConfdCollection, rest: string[]): Command {
-  const {values, positionals} = parse(rest, {
-    ...login,
-    search: {type: 'string'},
-    limit: {type: 'string'},
-    offset: {type: 'string'},
-    order: {type: 'string'},
-    direction: {type: 'string'},
-    recurse: {type: 'boolean'},
-    all: {type: 'boolean'},
-    json: {type: 'boolean'},
-    ndjson: {type: 'boolean'},
-  });
-  if (values.help) return {kind: 'help'};
-  if (values.direction !== undefined && values.direction !== 'asc' && values.direction !== 'desc') {
-    throw new UsageError(`--direction is asc or desc, not "${values.direction}"`);
-  }
-  if (values.json && values.ndjson) throw new UsageError('--json and --ndjson are two formats: give one of them');
-  if (values.all && (values.limit !== undefined || values.offset !== undefined)) {
-    throw new UsageError('--all pages through the whole collection: give no --limit or --offset with it');
-  }
-  return {
-    kind: 'list',
-    ...loginOf(values, oneServer(positionals, collection, false)),
-    collection,
-    search: values.search,
-    limit: integer('limit', values.limit, 1),
-    offset: integer('offset', values.offset, 0),
-    order: values.order,
-    direction: values.direction,
-    recurse: Boolean(values.recurse),
-    all: Boolean(values.all),
-    json: Boolean(values.json),
-    ndjson: Boolean(values.ndjson),
-  };
 }
