@@ -57,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./source/commands/trust.js')).runTrust(command);
     case 'list':
       return (await import('./source/commands/list.js')).runList(command);
+    case 'get':
+      return (await import('./source/commands/get.js')).runGet(command);
     case 'account-create':
       return (await import('./source/commands/account-create.js')).runAccountCreate(command);
     case 'account-delete':

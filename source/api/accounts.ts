@@ -3,6 +3,7 @@
  * between them, sessions and refresh tokens. What the `account`, `token` and `revoke` commands and
  * the `:accounts` and `:sessions` screens send; every answer validated here.
  */
+import {pageCeiling} from './answer-limit.js';
 import {authListSchema, authUserSchema, policySchema, refreshTokenSchema, sessionSchema} from './account-schemas.js';
 import {authHeaders} from './auth.js';
 import type {AccountsApi, AuthListQuery, AuthedOptions, NewApiUser, NewPolicy} from './contract.js';
@@ -65,7 +66,9 @@ export function createAccountsApi(send: Send): AccountsApi {
   }
 
   async function page<S extends z.ZodType>(item: S, sent: ApiRequest): Promise<ListPage<z.output<S>>> {
-    const answer = await decoded(authListSchema(item), sent);
+    // A list is a page: its ceiling follows the rows asked for (answer-limit.ts).
+    const limit = sent.searchParams?.get('limit');
+    const answer = await decoded(authListSchema(item), {...sent, answer: 'page', maxBytes: pageCeiling(limit ? Number(limit) : undefined)});
     return {total: answer.filtered ?? answer.total, items: answer.items};
   }
 

@@ -5,8 +5,9 @@
  * probed and leaves as a CertificateError.
  */
 import type {Agent} from 'node:https';
-import got, {type Got} from 'got';
+import got, {type Got, type Progress} from 'got';
 import {createAccountsApi} from './accounts.js';
+import {answerTooLarge, oversize, type Oversize} from './answer-limit.js';
 import {createAuthApi} from './auth.js';
 import {createConfdApi} from './confd.js';
 import type {HostOptions, ServerTarget, TrustPolicy, WazoClient} from './contract.js';
@@ -102,6 +103,15 @@ export function createClient(target: ServerTarget, trust: ClientTrust, options: 
     const used = transportOf(endpoint.hostPort);
     const service = used.services[request.service];
     if (!service) throw new Error(`${serviceName(request.service)} is not served by ${endpoint.hostPort}`);
+    // The body is bounded: got reports the announced length and every chunk read (decompressed),
+    // and the request is aborted the moment either is over the ceiling.
+    const kind = request.answer ?? 'record';
+    const limiter = new AbortController();
+    let over: Oversize | undefined;
+    const onProgress = (progress: Progress) => {
+      over ??= oversize(kind, progress.transferred, progress.total, request.maxBytes);
+      if (over) limiter.abort();
+    };
     let response;
     try {
       response = await service(request.path, {
@@ -109,9 +119,10 @@ export function createClient(target: ServerTarget, trust: ClientTrust, options: 
         searchParams: request.searchParams,
         headers: request.headers,
         json: request.json,
-        signal: request.signal,
-      });
+        signal: request.signal ? AbortSignal.any([request.signal, limiter.signal]) : limiter.signal,
+      }).on('downloadProgress', onProgress);
     } catch (error) {
+      if (over) throw answerTooLarge(over, endpoint, request.label);
       throw await requestFailure(error, request, endpoint, used);
     }
     const status = response.statusCode;

@@ -33,6 +33,8 @@ export type ApiErrorKind =
   | 'server'
   /** The answer is not JSON, or not the shape the Wazo service sends. */
   | 'malformed'
+  /** The answer is larger than what the client reads for that kind of request (answer-limit.ts). */
+  | 'too-large'
   /** The request was cancelled by the caller (a newer request replaced it). */
   | 'cancelled';
 

@@ -2,6 +2,7 @@
  * The one request shape the typed endpoints hand to the client, and what they get back.
  * Endpoints describe a request; only `client.ts` turns it into HTTP.
  */
+import type {AnswerKind} from './answer-limit.js';
 
 /** Which Wazo service a request goes to. */
 export type Service = 'auth' | 'confd';
@@ -23,6 +24,10 @@ export interface ApiRequest {
   accept?: readonly number[];
   /** What a 401 means: wrong credentials (`login`), a refused refresh token (`refresh`), or (default) the X-Auth-Token. */
   unauthorized?: 'login' | 'refresh';
+  /** What the answer holds, which bounds its size (answer-limit.ts); default a record. */
+  answer?: AnswerKind;
+  /** A smaller ceiling than the kind's, in bytes (a page of few rows). */
+  maxBytes?: number;
   /** Strings that must never appear in a message (the token, the password), even when the server echoes them. */
   secrets: readonly string[];
 }

@@ -24,7 +24,29 @@ export function decodeAnswer<S extends z.ZodType>(schema: S, body: string, sourc
       hint: 'Check the server address and --auth-url / --confd-url: something else answers on that URL.',
     });
   }
+  if (deeperThan(value, MAX_DEPTH)) {
+    // Wazo answers nest a few levels; a deeper one would parse, then overflow the stack of every
+    // JSON.stringify and recursive walk that meets it (the raw view, --json) and end the program.
+    throw new ApiError('malformed', `The server's answer to ${source.label} nests deeper than ${MAX_DEPTH} levels, so it is not ${serviceName(source.service)}`, {
+      request: source.label,
+      hint: 'Check the server address and --auth-url / --confd-url: something else answers on that URL.',
+    });
+  }
   return validateAnswer(schema, value, source);
+}
+
+/** Far above what a Wazo service nests (about 6 levels), far below what recursion survives. */
+const MAX_DEPTH = 64;
+
+/** Whether arrays and objects nest deeper than `limit`, walked without recursion. */
+function deeperThan(root: unknown, limit: number): boolean {
+  const pending: Array<{value: unknown; depth: number}> = [{value: root, depth: 0}];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (next.depth >= limit) return true;
+    for (const child of Object.values(next.value)) pending.push({value: child, depth: next.depth + 1});
+  }
+  return false;
 }
 
 /** Validate an already parsed value (see decodeAnswer). */

@@ -11,6 +11,7 @@ import {Main, type MainProps} from '../screens/Main.js';
 import type {RecordReader, Workspace} from '../screens/workspace.js';
 import {confdSource} from '../session/confd-source.js';
 import type {Session} from '../session/session.js';
+import {TestCrash, testCrash} from './test-crash.js';
 import {adminSource} from './admin-source.js';
 import {useCollections} from './use-collections.js';
 import {useTenantGate, useTenants} from './use-tenants.js';
@@ -46,5 +47,10 @@ export interface DashboardProps extends Omit<MainProps, 'workspace' | 'profile' 
 
 export function Dashboard({session, client, profile, ...main}: DashboardProps) {
   const workspace = useWorkspace(session, client, profile?.tenant);
-  return <Main {...main} workspace={workspace} profile={profile?.name} initialCollection={profile?.collection} />;
+  return (
+    <>
+      <Main {...main} workspace={workspace} profile={profile?.name} initialCollection={profile?.collection} />
+      {testCrash && <TestCrash kind={testCrash} />}
+    </>
+  );
 }

@@ -10,6 +10,8 @@ import {keymapFileName, resolveConfigDir} from '../config/paths.js';
 import {InkOutput} from '../terminal/ink-output.js';
 import {splashFrame} from '../terminal/splash.js';
 import {TerminalWriter} from '../terminal/writer.js';
+import {installCrashGuard} from './crash.js';
+import {isExpectedError} from './expected-errors.js';
 import {createQuitter} from './quit.js';
 import type {DemoInfo} from './demo.js';
 
@@ -31,6 +33,10 @@ export async function runTui(command: TuiCommand): Promise<number> {
     Object.entries(signals).map(([signal, code]) => [signal, () => quitter.quit(code)]),
   );
   for (const [signal, handler] of Object.entries(onSignal)) process.on(signal, handler);
+  // A terminal that went away (the SSH link dropped) fails every write: that is a hang-up, not a bug.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EIO' || error.code === 'EPIPE') quitter.quit(signals.SIGHUP);
+  });
 
   let demo: DemoInfo | undefined;
   const startDemo = command.demo
@@ -79,13 +85,39 @@ export async function runTui(command: TuiCommand): Promise<number> {
       maxFps: 60,
     },
   );
+  const guard = installCrashGuard({
+    quitter,
+    // The config directory in use; for --demo's temporary one, the real one, which outlives the run.
+    reportDir: join(tempDir ? resolveConfigDir(undefined) : configDir, 'crash-reports'),
+    restoreTerminal() {
+      try {
+        instance.unmount();
+      } finally {
+        writer.stop();
+        output.detach();
+        // Whatever state Ink was left in: bracketed paste off, main screen, cursor shown, cooked input.
+        process.stdout.write('\u001b[?2004l\u001b[?1049l\u001b[?25h');
+        if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      }
+    },
+    exit(exitCode) {
+      if (tempDir) rmSync(tempDir, {recursive: true, force: true});
+      process.exit(exitCode);
+    },
+  });
   let code: number;
   try {
     await instance.waitUntilExit();
+    // Restoring the terminal after a crash unmounts Ink, which ends this wait: the guard is still
+    // revoking the token and will exit with its own code, so nothing here may exit first.
+    if (guard.crashing) await new Promise<never>(() => {});
     code = quitter.code();
   } catch (error) {
+    // A render error reaches here through Ink's error boundary; an error the app expects (a
+    // damaged settings file) is reported by the caller, anything else is a crash.
+    if (!isExpectedError(error)) await guard.crash(error, 'render');
     instance.unmount();
-    // A crash still revokes the token, time-limited like a normal quit.
+    // The token is still revoked, time-limited like a normal quit.
     await quitter.cleanup();
     throw error;
   } finally {

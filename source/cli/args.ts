@@ -2,15 +2,16 @@
  * Command-line parsing on node:util parseArgs (no dependency needed for this grammar).
  * One place turns argv into a typed command; usage errors exit 2.
  */
-import type {ConfdCollection} from '../api/contract.js';
 import {UsageError} from '../api/errors.js';
 import {isCollectionName} from '../resources/registry.js';
 import {integer, parse} from './parse.js';
+import {parseGet, parseList, type GetCommand, type ListCommand} from './list-args.js';
 import {parseProfilesCommand, parsePinsCommand, type PinsCommand, type ProfilesCommand} from './profile-args.js';
 import {CERTIFICATE_MODES, parseFaultSpec, type CertificateMode, type DemoFault} from '../demo/fault-spec.js';
 import {parseAccount, parseRevoke, parseToken, type AccountCommand, type RevokeCommand, type TokenCommand} from './account-args.js';
 
 export {UsageError};
+export type {GetCommand, ListCommand, ScriptLogin} from './list-args.js';
 export type {PinsCommand, ProfilesCommand, ProfileFields} from './profile-args.js';
 
 export interface CommonOptions {
@@ -42,24 +43,6 @@ export interface TrustCommand extends CommonOptions {
   server: string;
   fingerprint: string;
   replace: boolean;
-}
-
-export interface ListCommand extends CommonOptions {
-  kind: 'list';
-  collection: ConfdCollection;
-  server?: string;
-  profile?: string;
-  username?: string;
-  passwordStdin: boolean;
-  expiration?: number;
-  search?: string;
-  limit?: number;
-  offset?: number;
-  order?: string;
-  direction?: 'asc' | 'desc';
-  tenant?: string;
-  recurse: boolean;
-  json: boolean;
 }
 
 export interface DemoServerCommand {
@@ -97,6 +80,7 @@ export type Command =
   | CertCommand
   | TrustCommand
   | ListCommand
+  | GetCommand
   | DemoServerCommand
   | AccountCommand
   | TokenCommand
@@ -120,7 +104,7 @@ export function oneServer(positionals: string[], command: string, required: bool
 }
 
 /** `-p NAME`: a profile names its server, so it goes with no SERVER (and not with --demo). */
-function profileName(name: string | undefined, server: string | undefined, demo: boolean): string | undefined {
+export function profileName(name: string | undefined, server: string | undefined, demo: boolean): string | undefined {
   if (name === undefined) return undefined;
   if (server !== undefined) throw new UsageError(`give a SERVER or -p ${name}, not both (the profile names its server)`);
   if (demo) throw new UsageError('--demo starts its own server: give no -p with it');
@@ -181,6 +165,8 @@ export function parseCommand(argv: string[]): Command {
   // `wazo-tui users`, `wazo-tui lines`…: one script command per collection of the registry.
   if (isCollectionName(first)) return parseList(first, rest);
   switch (first) {
+    case 'get':
+      return parseGet(rest);
     case 'profiles':
       return parseProfilesCommand(rest);
     case 'pins':
@@ -267,45 +253,4 @@ export function parseCommand(argv: string[]): Command {
       };
     }
   }
-}
-
-/** `wazo-tui COLLECTION [SERVER] …`: one page of a confd collection, for scripts. */
-function parseList(collection: ConfdCollection, rest: string[]): Command {
-  const {values, positionals} = parse(rest, {
-    ...common,
-    username: {type: 'string', short: 'u'},
-    profile: {type: 'string', short: 'p'},
-    'password-stdin': {type: 'boolean'},
-    expiration: {type: 'string'},
-    search: {type: 'string'},
-    limit: {type: 'string'},
-    offset: {type: 'string'},
-    order: {type: 'string'},
-    direction: {type: 'string'},
-    tenant: {type: 'string'},
-    recurse: {type: 'boolean'},
-    json: {type: 'boolean'},
-  });
-  if (values.help) return {kind: 'help'};
-  if (values.direction !== undefined && values.direction !== 'asc' && values.direction !== 'desc') {
-    throw new UsageError(`--direction is asc or desc, not "${values.direction}"`);
-  }
-  return {
-    kind: 'list',
-    ...commonOf(values),
-    collection,
-    server: oneServer(positionals, collection, false),
-    profile: profileName(values.profile, positionals[0], false),
-    username: values.username,
-    passwordStdin: Boolean(values['password-stdin']),
-    expiration: integer('expiration', values.expiration, 1, 315360000),
-    search: values.search,
-    limit: integer('limit', values.limit, 1),
-    offset: integer('offset', values.offset, 0),
-    order: values.order,
-    direction: values.direction,
-    tenant: values.tenant,
-    recurse: Boolean(values.recurse),
-    json: Boolean(values.json),
-  };
 }

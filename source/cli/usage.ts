@@ -34,10 +34,13 @@ Usage:
                                        the pinned certificates; rm forgets one (port 443 by default)
   wazo-tui --help-keys                 every action and its keys, as the keymap file leaves them
   wazo-tui COLLECTION [SERVER] --username U --password-stdin
-           [--search S] [--limit N] [--offset N] [--order COL] [--direction asc|desc]
-           [--tenant UUID] [--recurse] [--json]
+           [--search S] [--limit N] [--offset N] [--all] [--order COL] [--direction asc|desc]
+           [--tenant UUID] [--recurse] [--json | --ndjson]
                                        list one page of a confd collection (--limit default 100;
-                                       aligned on a terminal, TSV in a pipe)
+                                       aligned on a terminal, TSV in a pipe); --all streams every
+                                       row, fetched 500 at a time; --ndjson: one object a line
+  wazo-tui get COLLECTION ID [SERVER] --username U --password-stdin [--tenant UUID]
+                                       print one record as JSON
 ${collectionList}
   wazo-tui account create NAME [SERVER] -u ADMIN --password-stdin
            [--preset browse | --acl ACL... | --full-access] [--account-password-stdin] [--tenant UUID]

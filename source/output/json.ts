@@ -9,9 +9,9 @@ import {DEL_C1_RANGE} from '../text/control-chars.js';
 
 const unsafe = new RegExp(`[${DEL_C1_RANGE}\\p{Cf}\\p{Zl}\\p{Zp}]`, 'gu');
 
-/** `JSON.stringify(value, null, 2)` with every character a terminal could act on escaped. */
-export function toSafeJson(value: unknown): string {
-  return (JSON.stringify(value, null, 2) ?? 'null').replace(unsafe, (character) => {
+/** `JSON.stringify(value, null, indent)` with every character a terminal could act on escaped; 0: on one line. */
+export function toSafeJson(value: unknown, indent = 2): string {
+  return (JSON.stringify(value, null, indent) ?? 'null').replace(unsafe, (character) => {
     let escaped = '';
     // \p{Cf} includes astral tag characters: escape each UTF-16 unit, as JSON requires.
     for (let i = 0; i < character.length; i++) escaped += `\\u${character.charCodeAt(i).toString(16).padStart(4, '0')}`;

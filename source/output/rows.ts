@@ -13,19 +13,47 @@ export interface PlainColumn {
 
 const maxCellWidth = 48;
 
-export function formatAligned(columns: PlainColumn[], rows: unknown[][]): string {
+/** The width of each column: its title's or its widest cell's (cells cut at 48 columns). */
+export function columnWidths(columns: PlainColumn[], rows: unknown[][]): number[] {
   const cells = rows.map((row) => row.map((value) => truncate(sanitize(value), maxCellWidth)));
-  const widths = columns.map((column, i) =>
-    Math.max(displayWidth(column.title), ...cells.map((row) => displayWidth(row[i] ?? ''))),
-  );
-  const line = (values: string[]) =>
-    values
-      .map((value, i) => pad(value, widths[i] ?? 0, columns[i]?.align ?? 'left'))
-      .join('  ')
-      .trimEnd();
-  return [line(columns.map((c) => c.title.toUpperCase())), ...cells.map(line)].join('\n') + '\n';
+  return columns.map((column, i) => Math.max(displayWidth(column.title), ...cells.map((row) => displayWidth(row[i] ?? ''))));
+}
+
+/** The upper-case titles, padded to `widths`. */
+export function alignedHeader(columns: PlainColumn[], widths: number[]): string {
+  return alignedLine(columns, widths, columns.map((column) => column.title.toUpperCase()));
+}
+
+/**
+ * Rows padded to `widths`. A cell wider than its column (in a later page of an export) is shown
+ * whole, up to the usual 48 columns, and shifts the rest of its row: an ID cut short would be wrong.
+ */
+export function alignedRows(columns: PlainColumn[], widths: number[], rows: unknown[][]): string {
+  return rows.map((row) => `${alignedLine(columns, widths, row.map((value) => truncate(sanitize(value), maxCellWidth)))}\n`).join('');
+}
+
+function alignedLine(columns: PlainColumn[], widths: number[], values: string[]): string {
+  return values
+    .map((value, i) => pad(value, Math.max(widths[i] ?? 0, displayWidth(value)), columns[i]?.align ?? 'left'))
+    .join('  ')
+    .trimEnd();
+}
+
+export function formatAligned(columns: PlainColumn[], rows: unknown[][]): string {
+  const widths = columnWidths(columns, rows);
+  return `${alignedHeader(columns, widths)}\n${alignedRows(columns, widths, rows)}`;
+}
+
+/** The TSV header row. */
+export function tsvHeader(columns: PlainColumn[]): string {
+  return `${columns.map((c) => c.title).join('\t')}\n`;
+}
+
+/** TSV rows, one line each. */
+export function tsvRows(rows: unknown[][]): string {
+  return rows.map((row) => `${row.map(sanitize).join('\t')}\n`).join('');
 }
 
 export function formatTsv(columns: PlainColumn[], rows: unknown[][]): string {
-  return [columns.map((c) => c.title).join('\t'), ...rows.map((row) => row.map(sanitize).join('\t'))].join('\n') + '\n';
+  return tsvHeader(columns) + tsvRows(rows);
 }

@@ -18,6 +18,15 @@ function malformedMessage(run: () => unknown): string {
 }
 
 describe('decodeAnswer', () => {
+  it('refuses an answer nested so deep that printing it would overflow the stack, and takes a deep real one', () => {
+    const deep = `{"total": 1, "items": [{"id": 1, "uuid": "u", "extra": ${'['.repeat(200_000)}${']'.repeat(200_000)}}]}`;
+    assert.match(malformedMessage(() => decodeAnswer(listSchema(userSchema), deep, users)), /^The server's answer to GET \/users nests deeper than 64 levels/);
+    let nested: unknown = 'leaf';
+    for (let level = 0; level < 60; level++) nested = {level: nested};
+    const page = decodeAnswer(listSchema(userSchema), JSON.stringify({total: 1, items: [{...user(1), nested}]}), users);
+    assert.equal(page.items?.length, 1);
+  });
+
   it('names the request, the service and the field path of a wrong type', () => {
     const body = JSON.stringify({total: 4, items: [user(1), user(2), user(3), user('4')]});
     assert.equal(

@@ -18,6 +18,24 @@ test('every collection is a script command: wazo-tui NAME parses as a list of NA
   }
 });
 
+test('every collection takes --all, --ndjson and get: the export and the record commands follow the registry', () => {
+  for (const {name} of resourceDescriptors) {
+    const all = parseCommand([name, 'pbx.example.com', '--all', '--ndjson', '--search', 'a', '--tenant', 't', '-u', 'admin']);
+    assert.equal(all.kind, 'list');
+    assert.ok(all.kind === 'list' && all.all && all.ndjson && !all.json && all.search === 'a' && all.tenant === 't' && all.username === 'admin', name);
+    const page = parseCommand([name, '--json']);
+    assert.ok(page.kind === 'list' && !page.all && page.json && !page.ndjson, name);
+    const get = parseCommand(['get', name, '42', 'pbx.example.com', '--tenant', 't', '-u', 'admin', '--password-stdin']);
+    assert.deepEqual(
+      get.kind === 'get' && {collection: get.collection, id: get.id, server: get.server, tenant: get.tenant, username: get.username, passwordStdin: get.passwordStdin},
+      {collection: name, id: '42', server: 'pbx.example.com', tenant: 't', username: 'admin', passwordStdin: true},
+    );
+    // The server may be left out: the last profile's is used.
+    const remembered = parseCommand(['get', name, 'a1b2-uuid']);
+    assert.ok(remembered.kind === 'get' && remembered.server === undefined && remembered.id === 'a1b2-uuid');
+  }
+});
+
 test('aliases are for the : command line only: wazo-tui u is a server, not a collection', () => {
   const command = parseCommand(['u']);
   assert.equal(command.kind, 'tui');

@@ -91,7 +91,7 @@ describe('listing a collection', () => {
     assert.deepEqual(Object.keys(page), ['total', 'items']);
     // More rows remain: stderr says so (stdout stays pure JSON).
     assert.ok(page.total > 6);
-    assert.equal(result.stderr, `rows 3–6 of ${page.total} (more with --offset 6 or a larger --limit)\n`);
+    assert.equal(result.stderr, `rows 3–6 of ${page.total} (more with --offset 6, a larger --limit, or --all)\n`);
     const expected = await direct('/users?search=a&order=lastname&direction=desc&limit=4&offset=2');
     assert.equal(page.total, expected.total);
     assert.deepEqual(page.items, expected.items);
@@ -115,7 +115,7 @@ describe('listing a collection', () => {
     assert.equal(new URL(query?.url ?? '/', server.url).searchParams.get('limit'), '100');
     const page = JSON.parse(result.stdout) as Page;
     assert.equal(page.items.length, Math.min(100, page.total));
-    assert.equal(result.stderr, page.total > 100 ? `rows 1–100 of ${page.total} (more with --offset 100 or a larger --limit)\n` : '');
+    assert.equal(result.stderr, page.total > 100 ? `rows 1–100 of ${page.total} (more with --offset 100, a larger --limit, or --all)\n` : '');
   });
 
   it('in a pipe prints TSV: the column titles, then one line of fields per item', async () => {
@@ -132,7 +132,7 @@ describe('listing a collection', () => {
       assert.equal(new URL(asked.url, server.url).searchParams.get('view'), view ?? null, `${collection}: the view asked for`);
       const expected = await direct(`/${collection}?limit=7&offset=3&direction=desc${view ? `&view=${view}` : ''}`);
       const more = 3 + expected.items.length < expected.total;
-      assert.equal(result.stderr, more ? `rows 4–${3 + expected.items.length} of ${expected.total} (more with --offset ${3 + expected.items.length} or a larger --limit)\n` : '', 'in a pipe the row count shows only when rows remain');
+      assert.equal(result.stderr, more ? `rows 4–${3 + expected.items.length} of ${expected.total} (more with --offset ${3 + expected.items.length}, a larger --limit, or --all)\n` : '', 'in a pipe the row count shows only when rows remain');
       assert.equal(rows.length, expected.items.length);
       assert.ok(rows.every((row) => row.length === titles.length), `${collection}: every row has one field per column`);
       const columns = descriptorFor(collection).columns as ReadonlyArray<{value: (item: never) => unknown}>;
@@ -198,7 +198,7 @@ describe('listing a collection', () => {
     assert.match(header, /^NAME\s{2,}EMAIL\s{2,}EXTENSION\s{2,}PROTOCOL\s{2,}ID$/);
     assert.ok(!screen.includes('\t'), 'no TSV on a terminal');
     const total = (await direct('/users?limit=1')).total;
-    assert.ok(lines.includes(`rows 1–3 of ${total} (more with --offset 3 or a larger --limit)`), screen);
+    assert.ok(lines.includes(`rows 1–3 of ${total} (more with --offset 3, a larger --limit, or --all)`), screen);
     const rows = lines.slice(lines.indexOf(header) + 1, lines.indexOf(header) + 4);
     assert.deepEqual(
       rows.map((row) => row.trim().split(/\s+/).at(-1)),

@@ -16,14 +16,14 @@ describe('wazo-tui --help and --version', () => {
     const result = await runCli(['--help']);
     assert.equal(result.code, 0);
     assert.equal(result.stderr, '');
-    for (const text of ['Usage:', 'wazo-tui cert SERVER', 'wazo-tui trust SERVER --fingerprint FP', 'wazo-tui COLLECTION [SERVER]', 'COLLECTION: users, lines, extensions, groups', '--password-stdin', 'demo-server', 'Exit codes:']) {
+    for (const text of ['Usage:', 'wazo-tui cert SERVER', 'wazo-tui trust SERVER --fingerprint FP', 'wazo-tui COLLECTION [SERVER]', 'COLLECTION: users, lines, extensions, groups', '--password-stdin', '--all', '--ndjson', 'wazo-tui get COLLECTION ID', 'demo-server', 'Exit codes:']) {
       assert.ok(result.stdout.includes(text), `--help lacks ${text}`);
     }
   });
 
   it('a command followed by --help prints the same usage and exits 0', async () => {
     const top = await runCli(['--help']);
-    for (const command of ['cert', 'trust', 'users', 'demo-server']) {
+    for (const command of ['cert', 'trust', 'users', 'get', 'demo-server']) {
       const result = await runCli([command, '--help']);
       assert.equal(result.code, 0, command);
       assert.equal(result.stdout, top.stdout, command);
@@ -67,6 +67,19 @@ describe('usage errors exit 2 with a message', () => {
     {name: 'a flag without its value', args: () => ['users', 'pbx.example.com', '--limit'], message: /--limit <value>' argument missing/},
     {name: 'a bad expiration', args: () => ['extensions', 'pbx.example.com', '--expiration', 'soon'], message: /--expiration takes a whole number/},
     {name: '--direction sideways', args: () => ['users', 'pbx.example.com', '--direction', 'sideways'], message: /--direction is asc or desc, not "sideways"/},
+    {name: '--all with --limit', args: () => ['users', 'pbx.example.com', '--all', '--limit', '10'], message: /--all pages through the whole collection: give no --limit or --offset with it/},
+    {name: '--all with --offset', args: () => ['lines', 'pbx.example.com', '--all', '--offset', '10'], message: /give no --limit or --offset/},
+    {name: '--json with --ndjson', args: () => ['users', 'pbx.example.com', '--all', '--json', '--ndjson'], message: /--json and --ndjson are two formats: give one of them/},
+    {name: 'get without a collection', args: () => ['get'], message: /get needs a COLLECTION \(users, lines, extensions\) and an ID/},
+    {name: 'get of an unknown collection', args: () => ['get', 'phones', '1'], message: /get takes a collection \(users, lines, extensions\), not "phones"/},
+    {name: 'get without an ID', args: () => ['get', 'users'], message: /get users needs the ID of a record/},
+    {name: 'get with two servers', args: () => ['get', 'users', '1', 'a.example.com', 'b.example.com'], message: /get users 1 takes one server/},
+    {name: 'get with a list flag', args: () => ['get', 'users', '1', '--limit', '3'], message: /Unknown option '--limit'/},
+    {
+      name: 'get without --password-stdin',
+      args: () => ['get', 'users', '1', 'pbx.example.com', '-u', 'admin', '--config-dir', configDir],
+      message: /--password-stdin \(it is never taken from a flag\)/,
+    },
     {name: 'cert without a SERVER', args: () => ['cert'], message: /cert needs a SERVER/},
     {name: 'cert with two servers', args: () => ['cert', 'a.example.com', 'b.example.com'], message: /cert takes one server/},
     {name: 'trust without a SERVER', args: () => ['trust', '--fingerprint', 'AB'], message: /trust needs a SERVER/},
