@@ -3,7 +3,7 @@
  * goes through the sanitiser, which also shows tabs and line breaks as visible symbols, so a
  * TSV row always stays one line of fields.
  */
-import {sanitize} from '../text/sanitize.js';
+import {inertText, sanitize} from '../text/sanitize.js';
 import {displayWidth, pad, truncate} from '../text/width.js';
 
 export interface PlainColumn {
@@ -49,9 +49,9 @@ export function tsvHeader(columns: PlainColumn[]): string {
   return `${columns.map((c) => c.title).join('\t')}\n`;
 }
 
-/** TSV rows, one line each. */
+/** TSV rows, one line each: inert text, not shaped for a terminal (a pipe's reader wants the data). */
 export function tsvRows(rows: unknown[][]): string {
-  return rows.map((row) => `${row.map(sanitize).join('\t')}\n`).join('');
+  return rows.map((row) => `${row.map(inertText).join('\t')}\n`).join('');
 }
 
 export function formatTsv(columns: PlainColumn[], rows: unknown[][]): string {

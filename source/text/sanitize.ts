@@ -94,15 +94,24 @@ export function safe(literals: TemplateStringsArray, ...values: ReadonlyArray<Sa
  */
 export function sanitize(value: unknown): SafeText {
   // The one place a SafeText is made from data: everything below returns visible, inert text.
-  return sanitizeValue(value) as SafeText;
+  return textOf(value, (text) => terminalSafe(markSuspicious(text))) as SafeText;
 }
 
-function sanitizeValue(value: unknown): string {
+/**
+ * The same inert text without the terminal shaping, for output that goes to a file or another
+ * program (script mode's TSV): no control character, and every character the server sent that
+ * is safe to keep, so `🇫🇷` stays a flag rather than `FR`. Not a SafeText: its width is not ours.
+ */
+export function inertText(value: unknown): string {
+  return textOf(value, markSuspicious);
+}
+
+function textOf(value: unknown, clean: (text: string) => string): string {
   if (value === null || value === undefined || typeof value === 'function') return '';
-  if (typeof value === 'string') return sanitizeString(value);
-  if (Array.isArray(value)) return value.map((item) => sanitizeValue(item)).join(', ');
-  if (typeof value === 'object') return sanitizeString(toJson(value));
-  return sanitizeString(String(value));
+  if (typeof value === 'string') return clean(value);
+  if (Array.isArray(value)) return value.map((item) => textOf(item, clean)).join(', ');
+  if (typeof value === 'object') return clean(toJson(value));
+  return clean(String(value));
 }
 
 function toJson(value: object): string {
@@ -112,10 +121,6 @@ function toJson(value: object): string {
     // Circular structures (never sent by a JSON API, but the type allows them).
     return Object.prototype.toString.call(value);
   }
-}
-
-function sanitizeString(text: string): string {
-  return terminalSafe(markSuspicious(text));
 }
 
 function markSuspicious(text: string): string {

@@ -1,6 +1,7 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {sanitize} from '../../source/text/sanitize.js';
+import {inertText, sanitize} from '../../source/text/sanitize.js';
+import {tsvRows} from '../../source/output/rows.js';
 
 /** Characters no sanitised string may contain, whatever its neighbours. */
 const dangerous = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\p{Cs}]/u;
@@ -134,5 +135,21 @@ describe('sanitize: values', () => {
     const loop: Record<string, unknown> = {};
     loop['self'] = loop;
     assert.equal(sanitize(loop), '[object Object]');
+  });
+});
+
+describe('inertText: script output that goes to a pipe', () => {
+  it('escapes what a terminal would act on, as sanitize does', () => {
+    for (const hostile of ['Evil\u001b[31mRed', 'a\tb\nc', '\u202Egnp.exe', 'x\u009b2J']) {
+      assert.equal(inertText(hostile), sanitize(hostile), hostile);
+      assert.doesNotMatch(inertText(hostile), dangerous);
+    }
+  });
+
+  it('keeps the characters that sanitize shapes for the terminal, so TSV carries the data', () => {
+    const names = ['🇫🇷 Paris', '👍🏽', '1️⃣', '👨‍👩‍👧‍👦'];
+    for (const name of names) assert.equal(inertText(name), name);
+    assert.notEqual(sanitize('🇫🇷 Paris'), '🇫🇷 Paris', 'the dashboard still shapes the flag');
+    assert.equal(tsvRows([['🇫🇷 Paris', 'a\tb']]), '🇫🇷 Paris\ta␉b\n');
   });
 });
