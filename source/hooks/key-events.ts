@@ -45,6 +45,9 @@ function charKey(char: string): KeyPress | undefined {
 
 /** The keys of one Ink input event, in order. */
 export function splitInput(input: string, key: Key): KeyPress[] {
+  // Escape pressed twice fast (or over a slow link) reaches Ink as one `ESC ESC`, which it names
+  // Meta+Escape: it is two presses of Escape (back, back), as k9s and lazygit read them.
+  if (key.escape && key.meta && !key.ctrl && (input === '' || input === '\u001B')) return [keyOf('', {escape: true}), keyOf('', {escape: true})];
   const chars = Array.from(input);
   if (!isPlain(key) || chars.length <= 1) {
     // Ink reads a lone `\n` as "enter", a name its Key has no flag for: it is Enter all the same.

@@ -86,6 +86,12 @@ class KeyQueue {
         return;
       }
       if (isLoneEscape(press)) {
+        // A second Escape in the same event: the first one was no sequence's start.
+        const earlier = this.pendingEscape;
+        if (earlier) {
+          this.cancelEscape();
+          this.items.push(earlier);
+        }
         // Ink saw ESC alone for 20 ms; the rest of an arrow key may still be on its way.
         this.pendingEscape = press;
         this.escapeTimer = setTimeout(() => {

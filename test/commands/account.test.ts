@@ -59,7 +59,7 @@ describe('account create', () => {
     assert.equal(lines.length, 2, 'stdout is the password alone');
     const password = lines[0] ?? '';
     assert.match(password, /^[A-Za-z0-9_-]{24}$/);
-    assert.match(result.stderr, /Created the API account browse-bot .* with the policy browse-bot, 10 ACLs/);
+    assert.match(result.stderr, new RegExp(`Created the API account browse-bot .* with the policy browse-bot, ${browsePreset().length} ACLs`));
     assert.ok(!result.stderr.includes(password), 'the password is on stdout only');
 
     const user = await userNamed('browse-bot');

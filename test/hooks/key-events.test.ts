@@ -24,6 +24,8 @@ async function inkEvents(...chunks: string[]): Promise<Array<{input: string; key
     instance.stdin.write(chunk);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+  // Ink holds an ESC that could start a sequence for 20 ms before it lets it go.
+  await new Promise((resolve) => setTimeout(resolve, 40));
   instance.unmount();
   return events;
 }
@@ -58,6 +60,10 @@ describe('splitInput', () => {
     const keys = splitInput('é😀G', keyOf('').key);
     assert.deepEqual(keys.map((press) => press.input), ['é', '😀', 'G']);
     assert.equal(keys[2]?.key.shift, true);
+  });
+
+  test('two Escapes read together (Ink says Meta+Escape) are two presses of Escape', async () => {
+    assert.deepEqual(await keysOf('\u001b\u001b'), ['escape', 'escape']);
   });
 
   test('an event Ink already parsed as one key passes through', () => {
