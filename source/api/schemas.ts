@@ -1,7 +1,9 @@
 /**
  * The shapes of wazo-auth and wazo-confd answers, validated once at the boundary.
  * Objects are loose: extra fields from newer servers are kept (the detail view shows them)
- * and never break validation; optional fields may be missing or null.
+ * and never break validation; optional fields may be missing or null. confd.yml requires only an
+ * extension's `exten` and `context`: users, lines and embedded references may come without id or
+ * uuid (the row is then keyed by its content and cannot be opened).
  */
 import {z} from 'zod';
 import {recordRefSchema} from './pbx-schemas.js';
@@ -50,17 +52,18 @@ export const tenantListSchema = z.looseObject({
 
 const linkSchema = z.looseObject({rel: z.string().nullish(), href: z.string().nullish()});
 
-/** An extension as embedded in a line (`extensions[]`) or listed by `/extensions`. */
+/** An extension as embedded in a line (`extensions[]`): confd.yml's ExtensionRelationBase requires nothing. */
 export const extensionRefSchema = z.looseObject({
-  id: z.number(),
-  exten: z.string(),
-  context: z.string(),
+  id: z.number().nullish(),
+  exten: nullableString,
+  context: nullableString,
   links: z.array(linkSchema).nullish(),
 });
+export type ExtensionRef = z.infer<typeof extensionRefSchema>;
 
-/** A user as embedded in a line (`users[]`). */
+/** A user as embedded in a line (`users[]`): UserRelationBase requires nothing. */
 export const userRefSchema = z.looseObject({
-  uuid: z.string(),
+  uuid: nullableString,
   id: z.number().nullish(),
   firstname: nullableString,
   lastname: nullableString,
@@ -71,7 +74,7 @@ const endpointOtherSchema = z.looseObject({id: z.number().nullish(), interface: 
 
 /** A line, as listed by `/lines`, returned by `/lines/{id}` and embedded in a user. */
 export const lineSchema = z.looseObject({
-  id: z.number(),
+  id: z.number().nullish(),
   tenant_uuid: nullableString,
   name: nullableString,
   protocol: nullableString,
@@ -93,8 +96,8 @@ export type Line = z.infer<typeof lineSchema>;
 
 /** A user (`/users`, `/users/{id}`), default view. */
 export const userSchema = z.looseObject({
-  id: z.number(),
-  uuid: z.string(),
+  id: z.number().nullish(),
+  uuid: nullableString,
   tenant_uuid: nullableString,
   firstname: nullableString,
   lastname: nullableString,
@@ -123,8 +126,8 @@ export type User = z.infer<typeof userSchema>;
  * default form, with the main line's extension, context and protocol flattened in. No `lines`.
  */
 export const userSummarySchema = z.looseObject({
-  id: z.number(),
-  uuid: z.string(),
+  id: z.number().nullish(),
+  uuid: nullableString,
   firstname: nullableString,
   lastname: nullableString,
   email: nullableString,
@@ -138,15 +141,15 @@ export const userSummarySchema = z.looseObject({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
-/** An extension (`/extensions`, `/extensions/{id}`). */
+/** An extension (`/extensions`, `/extensions/{id}`): confd.yml requires its exten and context. */
 export const extensionSchema = z.looseObject({
-  id: z.number(),
+  id: z.number().nullish(),
   tenant_uuid: nullableString,
   exten: z.string(),
   context: z.string(),
   type: nullableString,
   enabled: z.boolean().nullish(),
-  lines: z.array(z.looseObject({id: z.number()})).nullish(),
+  lines: z.array(z.looseObject({id: z.number().nullish(), name: nullableString})).nullish(),
   // What owns the extension besides lines (at most one of them, as confd dumps it).
   group: recordRefSchema.nullish(),
   queue: recordRefSchema.nullish(),

@@ -3,8 +3,8 @@
  */
 import type {Extension} from '../api/schemas.js';
 import {buildDetail, textOf, type DetailLayout} from './detail.js';
-import {lineLabel} from './labels.js';
-import {refRelation} from './refs.js';
+import {lineLabel, lineRelation} from './labels.js';
+import {recordKey, refRelation} from './refs.js';
 import type {Relation, ResourceDescriptor} from './types.js';
 
 /** The extension's lines by name (or `#id` when confd gives no name). */
@@ -24,7 +24,7 @@ const layout: DetailLayout = {
 /** What the extension rings: its lines, or the one group, queue, conference, parking lot, incall or outcall owning it. */
 function relations(extension: Extension): Relation[] {
   return [
-    ...(extension.lines ?? []).map((line): Relation => ({label: 'Line', collection: 'lines', id: line.id, title: lineLabel(line)})),
+    ...(extension.lines ?? []).flatMap(lineRelation),
     ...refRelation(extension.group, 'groups', 'Owner group'),
     ...refRelation(extension.queue, 'queues', 'Owner queue'),
     ...refRelation(extension.conference, 'conferences', 'Owner conference'),
@@ -51,7 +51,7 @@ export const extensionsDescriptor: ResourceDescriptor<'extensions'> = {
   ],
   defaultOrder: 'exten',
   sortColumns: ['exten', 'context', 'type'],
-  key: (extension) => String(extension.id),
+  key: recordKey,
   detail: (extension) => buildDetail(extension, layout),
   relations,
 };

@@ -4,11 +4,12 @@
 import type {Line} from '../api/schemas.js';
 import {buildDetail, textOf, type DetailLayout} from './detail.js';
 import {callerIdLabel, extensionLabel, extensionRelation, fullName, lineLabel} from './labels.js';
+import {recordKey, refId} from './refs.js';
 import type {Relation, ResourceDescriptor} from './types.js';
 
 /** The line's extensions as `exten@context, …`. */
 export function extensionsCell(line: Line): string {
-  return (line.extensions ?? []).map(extensionLabel).join(', ');
+  return (line.extensions ?? []).map(extensionLabel).filter((label) => label).join(', ');
 }
 
 /** The names of the line's users, comma-separated. */
@@ -39,13 +40,12 @@ const layout: DetailLayout = {
 
 function relations(line: Line): Relation[] {
   return [
-    ...(line.users ?? []).map((user): Relation => ({
-      label: 'User',
-      collection: 'users',
-      id: user.id ?? user.uuid,
-      title: fullName(user) || user.uuid,
-    })),
-    ...(line.extensions ?? []).map(extensionRelation),
+    ...(line.users ?? []).flatMap((user): Relation[] => {
+      // A user reference without id nor uuid names no record to open.
+      const id = refId(user);
+      return id === undefined ? [] : [{label: 'User', collection: 'users', id, title: fullName(user) || String(user.uuid || id)}];
+    }),
+    ...(line.extensions ?? []).flatMap(extensionRelation),
     ...(line.device_id ? [{label: 'Device', collection: 'devices' as const, id: line.device_id, title: line.device_id}] : []),
     ...(line.endpoint_sip?.uuid
       ? [{label: 'SIP endpoint', collection: 'sip-endpoints' as const, id: line.endpoint_sip.uuid, title: line.endpoint_sip.label || line.endpoint_sip.name || line.endpoint_sip.uuid}]
@@ -75,7 +75,7 @@ export const linesDescriptor: ResourceDescriptor<'lines'> = {
   ],
   defaultOrder: 'name',
   sortColumns: ['name', 'protocol', 'context', 'exten', 'caller_id_name', 'caller_id_num', 'device_id', 'provisioning_code', 'position'],
-  key: (line) => String(line.id),
+  key: recordKey,
   detail: (line) => buildDetail(line, layout),
   relations,
 };

@@ -84,8 +84,10 @@ export function destinationCell(destination: Destination | null | undefined): st
 
 /**
  * The row key of a record: its id or uuid. confd always sends one, but the spec does not require
- * it, so a record without either is keyed by its content (and cannot be opened).
+ * it (nor forbids an empty string), so a record without either is keyed by its content (and cannot
+ * be opened).
  */
 export function recordKey(item: {id?: number | string | null; uuid?: string | null}): string {
-  return String(item.id ?? item.uuid ?? `?${JSON.stringify(item).slice(0, 200)}`);
+  const id = item.id === '' ? undefined : item.id;
+  return String(id ?? (item.uuid || `?${JSON.stringify(item).slice(0, 200)}`));
 }

@@ -4,19 +4,18 @@
  */
 import type {Line, User, UserSummary} from '../api/schemas.js';
 import {buildDetail, type DetailLayout} from './detail.js';
-import {extensionLabel, extensionRelation, fullName, lineLabel} from './labels.js';
-import {refRelation, refRelations} from './refs.js';
+import {extensionLabel, extensionRelation, fullName, lineLabel, lineRelation} from './labels.js';
+import {recordKey, refRelation, refRelations} from './refs.js';
 import type {Relation, ResourceDescriptor} from './types.js';
 
 /** `exten@context` of the user's main extension, as the summary view flattens it (`extension`, `context`). */
 export function mainExtension(user: UserSummary): string {
-  if (!user.extension) return '';
-  return user.context ? extensionLabel({exten: user.extension, context: user.context}) : user.extension;
+  return extensionLabel({exten: user.extension, context: user.context});
 }
 
 function lineSummary(element: unknown): string {
   const line = element as Line;
-  const extensions = (line.extensions ?? []).map(extensionLabel).join(', ');
+  const extensions = (line.extensions ?? []).map(extensionLabel).filter((label) => label).join(', ');
   return [lineLabel(line), line.protocol, extensions].filter((part) => part).join(' · ');
 }
 
@@ -52,8 +51,8 @@ const layout: DetailLayout = {
 function relations(user: User): Relation[] {
   return [
     ...(user.lines ?? []).flatMap((line): Relation[] => [
-      {label: 'Line', collection: 'lines', id: line.id, title: lineLabel(line)},
-      ...(line.extensions ?? []).map(extensionRelation),
+      ...lineRelation(line),
+      ...(line.extensions ?? []).flatMap(extensionRelation),
       ...(line.device_id ? [{label: 'Device', collection: 'devices' as const, id: line.device_id, title: line.device_id}] : []),
     ]),
     ...refRelations(user.groups, 'groups', 'Group'),
@@ -86,7 +85,7 @@ export const usersDescriptor: ResourceDescriptor<'users', 'summary'> = {
   ],
   defaultOrder: 'lastname',
   sortColumns: ['lastname', 'firstname', 'username', 'email', 'exten', 'id'],
-  key: (user) => String(user.id),
+  key: recordKey,
   detail: (user) => buildDetail(user, layout),
   relations,
 };

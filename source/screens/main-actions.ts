@@ -202,7 +202,8 @@ export function mainActions(context: ActionContext): MainActions {
         if (item === undefined) return;
         // Switchboards, applications and SIP endpoints are known by uuid only.
         const {id, uuid} = item as {id?: number | string | null; uuid?: string | null};
-        const key = id ?? uuid;
+        // An empty id or uuid names nothing (`GET /users/` would be the list): such a row cannot be opened.
+        const key = (id === '' ? undefined : id) ?? (uuid || undefined);
         const title = descriptor.columns[0]?.value(item as never);
         if (key !== null && key !== undefined) {
           dispatch({type: 'open', entry: {collection: descriptor.name, id: key, label: singular(descriptor.title), title: title == null ? String(key) : String(title)}});

@@ -173,7 +173,7 @@ describe('client against the demo server: confd', () => {
       const page = await client.confd.list('users', {limit: 37, offset, order: 'id'}, authed());
       total = page.total;
       assert.ok(page.items.length <= 37);
-      ids.push(...page.items.map((user) => user.id));
+      ids.push(...page.items.map((user) => user.id ?? assert.fail('the demo sends user ids')));
     }
     assert.ok(total > 37 * 2, 'several pages');
     assert.equal(new Set(ids).size, ids.length, 'no duplicate');
@@ -202,7 +202,7 @@ describe('client against the demo server: confd', () => {
       ascending.items.map((user) => user.id).reverse(),
     );
     const byId = await client.confd.list('users', {order: 'id', direction: 'desc', limit: 5}, authed());
-    const ids = byId.items.map((user) => user.id);
+    const ids = byId.items.map((user) => user.id ?? assert.fail('the demo sends user ids'));
     assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
   });
 
@@ -229,14 +229,14 @@ describe('client against the demo server: confd', () => {
 
   it('gets one user by id and by uuid, a line and an extension, and infos', async () => {
     const first = (await client.confd.list('users', {limit: 1}, authed())).items[0] ?? assert.fail('a user');
-    const byId = await client.confd.get('users', first.id, authed());
-    const byUuid = await client.confd.get('users', first.uuid, authed());
+    const byId = await client.confd.get('users', first.id ?? assert.fail('a user id'), authed());
+    const byUuid = await client.confd.get('users', first.uuid ?? assert.fail('a user uuid'), authed());
     assert.equal(byId.uuid, first.uuid);
     assert.equal(byUuid.id, first.id);
     const line = (await client.confd.list('lines', {limit: 1}, authed())).items[0] ?? assert.fail('a line');
-    assert.equal((await client.confd.get('lines', line.id, authed())).id, line.id);
+    assert.equal((await client.confd.get('lines', line.id ?? assert.fail('a line id'), authed())).id, line.id);
     const extension = (await client.confd.list('extensions', {limit: 1}, authed())).items[0] ?? assert.fail('an extension');
-    assert.equal((await client.confd.get('extensions', extension.id, authed())).exten, extension.exten);
+    assert.equal((await client.confd.get('extensions', extension.id ?? assert.fail('an extension id'), authed())).exten, extension.exten);
     assert.equal((await client.confd.infos(authed())).wazo_version, '25.14');
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {isApiError} from '../../source/api/errors.js';
-import {listSchema, tokenEnvelopeSchema, userSchema} from '../../source/api/schemas.js';
+import {extensionSchema, listSchema, tokenEnvelopeSchema, userSchema} from '../../source/api/schemas.js';
 import {decodeAnswer} from '../../source/api/validate.js';
 
 const users = {service: 'confd', label: 'GET /users'} as const;
@@ -36,10 +36,11 @@ describe('decodeAnswer', () => {
   });
 
   it('says when a required field is missing, and counts the other problems', () => {
-    const body = JSON.stringify({total: 2, items: [{uuid: 'a'}, {uuid: 'b'}]});
+    // confd.yml requires nothing of a user; an extension needs its exten and context.
+    const body = JSON.stringify({total: 2, items: [{id: 1, context: 'a'}, {id: 2, context: 'b'}]});
     assert.equal(
-      malformedMessage(() => decodeAnswer(listSchema(userSchema), body, users)),
-      "The server's answer to GET /users is not what wazo-confd sends: items[0].id: expected a number, but it is missing (and 1 more problem)",
+      malformedMessage(() => decodeAnswer(listSchema(extensionSchema), body, {service: 'confd', label: 'GET /extensions'})),
+      "The server's answer to GET /extensions is not what wazo-confd sends: items[0].exten: expected a string, but it is missing (and 1 more problem)",
     );
   });
 

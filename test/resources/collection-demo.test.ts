@@ -68,7 +68,7 @@ describe('Collection over the real client and the demo server', () => {
       await loaded(collection, offset);
       for (const row of collection.getSnapshot().rows(offset, Math.min(PAGE, total - offset))) {
         assert.ok(row, `row ${seen.length} missing`);
-        seen.push(row.id);
+        seen.push(row.id ?? assert.fail(`row ${seen.length} has no id`));
       }
       assert.ok(collection.getSnapshot().pages.length <= 5, 'only pages near the view are kept');
     }
