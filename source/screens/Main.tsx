@@ -263,7 +263,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
   if (tooSmall) return <TooSmall width={width} height={height} />;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <HeaderBar width={width} server={server} session={session} tenant={tenants.label} recurse={workspace.recurse} />
+      <HeaderBar width={width} profile={profile} server={server} session={session} tenant={tenants.label} recurse={workspace.recurse} />
       <Box height={bodyHeight + 2} flexDirection="column">
         {expired ? <PasswordPrompt session={session} width={width} height={bodyHeight + 2} /> : body()}
       </Box>
