@@ -39,8 +39,8 @@ export type AccountCommand = AccountCreateCommand | AccountDeleteCommand | Accou
 
 export interface TokenCommand extends LoginOptions {
   kind: 'token';
-  /** Seconds, default 600. */
-  expiration: number;
+  /** Seconds; without it the profile's lifetime, else 600. */
+  expiration?: number;
 }
 
 export interface RevokeCommand extends CommonOptions {
@@ -128,7 +128,7 @@ export function parseAccount(argv: string[]): AccountCommand | {kind: 'help'} {
 export function parseToken(argv: string[]): TokenCommand | {kind: 'help'} {
   const {values, positionals} = parse(argv, {...loginFlags(), expiration: {type: 'string'}});
   if (values.help) return {kind: 'help'};
-  return {kind: 'token', ...loginOf(values, oneServer(positionals, 'token', false)), expiration: integer('expiration', values.expiration, 1, 315360000) ?? 600};
+  return {kind: 'token', ...loginOf(values, oneServer(positionals, 'token', false)), expiration: integer('expiration', values.expiration, 1, 315360000)};
 }
 
 /** `revoke [TOKEN|-] [SERVER]`: without TOKEN (or with `-`) the token is read from standard input. */
