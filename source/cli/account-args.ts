@@ -2,12 +2,14 @@
  * The grammar of the account commands: `account create|delete|list`, `token` and `revoke`
  * (issue 11). The shared flags and helpers live in args.ts.
  */
-import {common, commonOf, oneServer, UsageError, type CommonOptions} from './args.js';
+import {common, commonOf, oneServer, profileName, UsageError, type CommonOptions} from './args.js';
 import {integer, parse} from './parse.js';
 
 /** What every command that logs in as an administrator takes. */
 interface LoginOptions extends CommonOptions {
   server?: string;
+  /** `-p NAME`: the profile's server, URLs, CA files, username, tenant and token lifetime. */
+  profile?: string;
   username?: string;
   passwordStdin: boolean;
   /** `Wazo-Tenant`: the tenant to work in. */
@@ -55,6 +57,7 @@ const loginFlags = () =>
   ({
     ...common,
     username: {type: 'string', short: 'u'},
+    profile: {type: 'string', short: 'p'},
     'password-stdin': {type: 'boolean'},
     tenant: {type: 'string'},
   }) as const;
@@ -63,6 +66,7 @@ function loginOf(values: Record<string, unknown>, server: string | undefined): L
   return {
     ...commonOf(values),
     server,
+    profile: profileName(values.profile as string | undefined, server, false),
     username: values.username as string | undefined,
     passwordStdin: Boolean(values['password-stdin']),
     tenant: values.tenant as string | undefined,

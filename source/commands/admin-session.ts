@@ -21,6 +21,7 @@ import {trustOptionsFor} from './trust-options.js';
 
 export interface AdminLogin extends CommonOptions {
   server?: string;
+  profile?: string;
   username?: string;
   passwordStdin: boolean;
   tenant?: string;
@@ -39,11 +40,12 @@ export interface LoginTarget {
   expiration?: number;
 }
 
-/** Resolve SERVER and `-u` (the profile fills them in) and insist on `--password-stdin`. */
+/** Resolve SERVER and `-u` (`-p NAME`, or the profile of SERVER or the last one, fills them in) and insist on `--password-stdin`. */
 export function loginTarget(command: AdminLogin, what: string): LoginTarget {
   const configDir = resolveConfigDir(command.configDir);
   const profiles = new ProfileStore(configDir, {readOnly: true});
-  const profile = command.server ? profiles.forServer(command.server) : profiles.current();
+  const profile = command.profile ? profiles.get(command.profile) : command.server ? profiles.forServer(command.server) : profiles.current();
+  if (command.profile && !profile) throw new UsageError(`no profile named ${command.profile} (wazo-tui profiles list shows them)`);
   const server = command.server ?? profile?.server;
   if (!server) throw new UsageError(`${what} needs a SERVER (none was given and no profile is remembered)`);
   const username = command.username ?? profile?.username;
