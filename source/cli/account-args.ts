@@ -41,8 +41,10 @@ export type AccountCommand = AccountCreateCommand | AccountDeleteCommand | Accou
 
 export interface TokenCommand extends LoginOptions {
   kind: 'token';
-  /** Seconds; without it the profile's lifetime, else 600. */
-  expiration?: number;
+  /** Seconds: `--expiration`, else 600. */
+  expiration: number;
+  /** `--expiration` was given; without it the profile's lifetime, when it has one, wins over the 600. */
+  expirationGiven: boolean;
 }
 
 export interface RevokeCommand extends CommonOptions {
@@ -66,7 +68,8 @@ function loginOf(values: Record<string, unknown>, server: string | undefined): L
   return {
     ...commonOf(values),
     server,
-    profile: profileName(values.profile as string | undefined, server, false),
+    // Only when given: a command without -p reads as it did before -p existed.
+    ...(values.profile === undefined ? {} : {profile: profileName(values.profile as string, server, false)}),
     username: values.username as string | undefined,
     passwordStdin: Boolean(values['password-stdin']),
     tenant: values.tenant as string | undefined,
@@ -132,7 +135,12 @@ export function parseAccount(argv: string[]): AccountCommand | {kind: 'help'} {
 export function parseToken(argv: string[]): TokenCommand | {kind: 'help'} {
   const {values, positionals} = parse(argv, {...loginFlags(), expiration: {type: 'string'}});
   if (values.help) return {kind: 'help'};
-  return {kind: 'token', ...loginOf(values, oneServer(positionals, 'token', false)), expiration: integer('expiration', values.expiration, 1, 315360000)};
+  return {
+    kind: 'token',
+    ...loginOf(values, oneServer(positionals, 'token', false)),
+    expiration: integer('expiration', values.expiration, 1, 315360000) ?? 600,
+    expirationGiven: values.expiration !== undefined,
+  };
 }
 
 /** `revoke [TOKEN|-] [SERVER]`: without TOKEN (or with `-`) the token is read from standard input. */

@@ -17,7 +17,7 @@ import {trustOptionsFor} from './trust-options.js';
 export async function runToken(command: TokenCommand): Promise<number> {
   const target = loginTarget(command, 'token');
   // A token to paste into curl: ten minutes unless the flag or the profile says otherwise.
-  const expiration = command.expiration ?? target.expiration ?? 600;
+  const expiration = command.expirationGiven ? command.expiration : (target.expiration ?? command.expiration);
   const password = await readPasswordFromStdin();
   const {client} = openConnection(target);
   try {
