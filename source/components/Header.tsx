@@ -1,6 +1,6 @@
 /**
- * The top of the main screen: where you are (profile, server, user, tenant, recurse) and how long the
- * token lasts, on one line; a second line warns when the token grants full access (`#` ACL).
+ * The top of the main screen: where you are (profile, server, user, tenant, recurse) and how long
+ * the token lasts, on one line; a second line warns when the token grants full access (`#` ACL).
  * Every level of the countdown has a text cue as well as a style, so it reads without colour.
  */
 import {Box} from 'ink';
