@@ -5,6 +5,7 @@
  */
 import {useCallback, useMemo, useState} from 'react';
 import type {WazoClient} from '../api/contract.js';
+import {profileNameFor} from '../config/profile-migration.js';
 import type {NamedProfile} from '../config/profiles.js';
 import {useSession} from '../hooks/use-session.js';
 import {Main, type MainProps} from '../screens/Main.js';
@@ -38,7 +39,7 @@ export function useWorkspace(session: Session, client: WazoClient, preferredTena
   };
 }
 
-export interface DashboardProps extends Omit<MainProps, 'workspace' | 'profile' | 'initialCollection'> {
+export interface DashboardProps extends Omit<MainProps, 'workspace' | 'profile' | 'headerProfile' | 'initialCollection'> {
   session: Session;
   client: WazoClient;
   /** The profile logged in with: its default tenant and collection open first. */
@@ -47,9 +48,11 @@ export interface DashboardProps extends Omit<MainProps, 'workspace' | 'profile' 
 
 export function Dashboard({session, client, profile, ...main}: DashboardProps) {
   const workspace = useWorkspace(session, client, profile?.tenant);
+  // A profile a login made is named after its address: the header would say the server twice.
+  const named = profile && profile.name !== profileNameFor(profile.server, {}) ? profile.name : undefined;
   return (
     <>
-      <Main {...main} workspace={workspace} profile={profile?.name} initialCollection={profile?.collection} />
+      <Main {...main} workspace={workspace} profile={profile?.name} headerProfile={named} initialCollection={profile?.collection} />
       {testCrash && <TestCrash kind={testCrash} />}
     </>
   );

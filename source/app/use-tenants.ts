@@ -6,15 +6,12 @@ import {useEffect, useMemo, useState} from 'react';
 import type {Tenant} from '../api/schemas.js';
 import type {Tenants} from '../screens/workspace.js';
 import type {ConfdSource} from '../session/confd-source.js';
+import {isTenantUuid, tenantNamed} from '../resources/tenant-names.js';
 import {sanitize, type SafeText} from '../text/sanitize.js';
-
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 function tenantLabel(tenant: Tenant): SafeText {
   return sanitize(tenant.name ?? tenant.slug ?? tenant.uuid);
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `preferred` is the profile's default tenant: a uuid is used from the first request on; a name
@@ -22,16 +19,15 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export function useTenants(source: ConfdSource, tokenTenant: string | undefined, preferred?: string): Tenants {
   const [list, setList] = useState<Tenant[]>();
-  const [current, setCurrent] = useState<string | undefined>(() => (preferred !== undefined && uuidPattern.test(preferred) ? preferred : undefined));
+  const [current, setCurrent] = useState<string | undefined>(() => (preferred !== undefined && isTenantUuid(preferred) ? preferred : undefined));
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     const controller = new AbortController();
     source.listTenants({signal: controller.signal}).then(
       (page) => {
         setList(page.items);
-        if (preferred === undefined || uuidPattern.test(preferred)) return;
-        const wanted = fold(preferred.trim());
-        const named = page.items.find((each) => [each.name, each.slug].some((value) => value && fold(value) === wanted));
+        if (preferred === undefined || isTenantUuid(preferred)) return;
+        const named = tenantNamed(page.items, preferred);
         if (named) setCurrent((chosen) => chosen ?? named.uuid);
       },
       (failure: unknown) => {
@@ -49,10 +45,7 @@ export function useTenants(source: ConfdSource, tokenTenant: string | undefined,
     error: error === undefined ? undefined : error,
     label: tenant ? tenantLabel(tenant) : working ? sanitize(working.slice(0, 8)) : undefined,
     setCurrent,
-    find: (text) => {
-      const wanted = fold(text.trim());
-      return list?.find((each) => [each.name, each.slug, each.uuid].some((value) => value && fold(value) === wanted));
-    },
+    find: (text) => (list === undefined ? undefined : tenantNamed(list, text, true)),
     labelOf: tenantLabel,
     indexOfCurrent: () => Math.max(0, list?.findIndex((each) => each.uuid === working) ?? 0),
   };
@@ -64,7 +57,7 @@ export function useTenants(source: ConfdSource, tokenTenant: string | undefined,
  * tenant first and thrown away. A list made meanwhile for the old tenant is aborted by then.
  */
 export function useTenantGate(source: ConfdSource, tenants: Tenants, preferred?: string): ConfdSource {
-  const waitsForName = preferred !== undefined && !uuidPattern.test(preferred);
+  const waitsForName = preferred !== undefined && !isTenantUuid(preferred);
   const gate = useMemo(() => {
     let open = () => {};
     const opened = new Promise<void>((resolve) => (open = resolve));

@@ -2,12 +2,14 @@
  * The grammar of the account commands: `account create|delete|list`, `token` and `revoke`
  * (issue 11). The shared flags and helpers live in args.ts.
  */
-import {common, commonOf, oneServer, UsageError, type CommonOptions} from './args.js';
+import {common, commonOf, oneServer, profileName, UsageError, type CommonOptions} from './args.js';
 import {integer, parse} from './parse.js';
 
 /** What every command that logs in as an administrator takes. */
 interface LoginOptions extends CommonOptions {
   server?: string;
+  /** `-p NAME`: the profile's server, URLs, CA files, username, tenant and token lifetime. */
+  profile?: string;
   username?: string;
   passwordStdin: boolean;
   /** `Wazo-Tenant`: the tenant to work in. */
@@ -39,8 +41,10 @@ export type AccountCommand = AccountCreateCommand | AccountDeleteCommand | Accou
 
 export interface TokenCommand extends LoginOptions {
   kind: 'token';
-  /** Seconds, default 600. */
+  /** Seconds: `--expiration`, else 600. */
   expiration: number;
+  /** `--expiration` was given; without it the profile's lifetime, when it has one, wins over the 600. */
+  expirationGiven: boolean;
 }
 
 export interface RevokeCommand extends CommonOptions {
@@ -55,6 +59,7 @@ const loginFlags = () =>
   ({
     ...common,
     username: {type: 'string', short: 'u'},
+    profile: {type: 'string', short: 'p'},
     'password-stdin': {type: 'boolean'},
     tenant: {type: 'string'},
   }) as const;
@@ -63,6 +68,8 @@ function loginOf(values: Record<string, unknown>, server: string | undefined): L
   return {
     ...commonOf(values),
     server,
+    // Only when given: a command without -p reads as it did before -p existed.
+    ...(values.profile === undefined ? {} : {profile: profileName(values.profile as string, server, false)}),
     username: values.username as string | undefined,
     passwordStdin: Boolean(values['password-stdin']),
     tenant: values.tenant as string | undefined,
@@ -128,7 +135,12 @@ export function parseAccount(argv: string[]): AccountCommand | {kind: 'help'} {
 export function parseToken(argv: string[]): TokenCommand | {kind: 'help'} {
   const {values, positionals} = parse(argv, {...loginFlags(), expiration: {type: 'string'}});
   if (values.help) return {kind: 'help'};
-  return {kind: 'token', ...loginOf(values, oneServer(positionals, 'token', false)), expiration: integer('expiration', values.expiration, 1, 315360000) ?? 600};
+  return {
+    kind: 'token',
+    ...loginOf(values, oneServer(positionals, 'token', false)),
+    expiration: integer('expiration', values.expiration, 1, 315360000) ?? 600,
+    expirationGiven: values.expiration !== undefined,
+  };
 }
 
 /** `revoke [TOKEN|-] [SERVER]`: without TOKEN (or with `-`) the token is read from standard input. */

@@ -32,15 +32,19 @@ export interface TuiCommand extends CommonOptions {
   demo: boolean;
 }
 
-export interface CertCommand extends CommonOptions {
+/** SERVER, or `-p NAME` for a profile's server, URLs and CA files (exactly one of them). */
+export interface ProbeTarget extends CommonOptions {
+  server?: string;
+  profile?: string;
+}
+
+export interface CertCommand extends ProbeTarget {
   kind: 'cert';
-  server: string;
   json: boolean;
 }
 
-export interface TrustCommand extends CommonOptions {
+export interface TrustCommand extends ProbeTarget {
   kind: 'trust';
-  server: string;
   fingerprint: string;
   replace: boolean;
 }
@@ -111,6 +115,14 @@ export function profileName(name: string | undefined, server: string | undefined
   return name;
 }
 
+/** SERVER or `-p NAME` of `cert` and `trust`: one of them is needed. */
+function probeTarget(values: Record<string, unknown>, positionals: string[], command: string): ProbeTarget {
+  const server = oneServer(positionals, command, false);
+  const profile = profileName(values.profile as string | undefined, server, false);
+  if (server === undefined && profile === undefined) throw new UsageError(`${command} needs a SERVER (host, host:port or https://host[:port]) or -p NAME`);
+  return {...commonOf(values), server, profile};
+}
+
 export function commonOf(values: Record<string, unknown>): CommonOptions {
   return {
     configDir: values['config-dir'] as string | undefined,
@@ -178,18 +190,17 @@ export function parseCommand(argv: string[]): Command {
     case 'revoke':
       return parseRevoke(rest);
     case 'cert': {
-      const {values, positionals} = parse(rest, {...common, json: {type: 'boolean'}});
+      const {values, positionals} = parse(rest, {...common, profile: {type: 'string', short: 'p'}, json: {type: 'boolean'}});
       if (values.help) return {kind: 'help'};
-      return {kind: 'cert', ...commonOf(values), server: oneServer(positionals, 'cert', true)!, json: Boolean(values.json)};
+      return {kind: 'cert', ...probeTarget(values, positionals, 'cert'), json: Boolean(values.json)};
     }
     case 'trust': {
-      const {values, positionals} = parse(rest, {...common, fingerprint: {type: 'string'}, replace: {type: 'boolean'}});
+      const {values, positionals} = parse(rest, {...common, profile: {type: 'string', short: 'p'}, fingerprint: {type: 'string'}, replace: {type: 'boolean'}});
       if (values.help) return {kind: 'help'};
       if (!values.fingerprint) throw new UsageError('trust needs --fingerprint FP (compare it on the PBX first)');
       return {
         kind: 'trust',
-        ...commonOf(values),
-        server: oneServer(positionals, 'trust', true)!,
+        ...probeTarget(values, positionals, 'trust'),
         fingerprint: values.fingerprint,
         replace: Boolean(values.replace),
       };

@@ -23,7 +23,8 @@ Usage:
   wazo-tui --demo                      the dashboard on an embedded demo server
   wazo-tui cert SERVER [--json]        print the server certificate and its SHA-256 fingerprint
   wazo-tui trust SERVER --fingerprint FP [--replace]
-                                       pin the certificate if the server shows exactly FP
+                                       pin the certificate if the server shows exactly FP;
+                                       cert and trust take -p NAME instead of SERVER (its URLs too)
   wazo-tui profiles [list|show NAME|rm NAME] [--json]
   wazo-tui profiles add NAME SERVER [--username U] [--auth-url URL] [--confd-url URL]
            [--ca-file PEM]... [--tenant T] [--collection C] [--expiration SECONDS]
@@ -35,25 +36,27 @@ Usage:
   wazo-tui --help-keys                 every action and its keys, as the keymap file leaves them
   wazo-tui COLLECTION [SERVER] --username U --password-stdin
            [--search S] [--limit N] [--offset N] [--all] [--order COL] [--direction asc|desc]
-           [--tenant UUID] [--recurse] [--json | --ndjson]
+           [--tenant T] [--recurse] [--json | --ndjson]
                                        list one page of a confd collection (--limit default 100;
                                        aligned on a terminal, TSV in a pipe); --all streams every
                                        row, fetched 500 at a time; --ndjson: one object a line
-  wazo-tui get COLLECTION ID [SERVER] --username U --password-stdin [--tenant UUID]
-                                       print one record as JSON
+  wazo-tui get COLLECTION ID [SERVER] --username U --password-stdin [--tenant T]
+                                       print one record as JSON; T (here and below): a tenant's
+                                       uuid, name or slug, default the profile's tenant
 ${collectionList}
   wazo-tui account create NAME [SERVER] -u ADMIN --password-stdin
-           [--preset browse | --acl ACL... | --full-access] [--account-password-stdin] [--tenant UUID]
+           [--preset browse | --acl ACL... | --full-access] [--account-password-stdin] [--tenant T]
                                        an API account (purpose external_api) with a policy named
                                        after it; --preset browse (default) is what wazo-tui needs to
                                        browse; # only with --full-access; the password is generated
                                        and printed once (or the 2nd stdin line)
-  wazo-tui account delete NAME [SERVER] -u ADMIN --password-stdin [--tenant UUID]
+  wazo-tui account delete NAME [SERVER] -u ADMIN --password-stdin [--tenant T]
                                        remove it, and its policy when no other user holds it
-  wazo-tui account list [SERVER] -u ADMIN --password-stdin [--tenant UUID] [--json]
+  wazo-tui account list [SERVER] -u ADMIN --password-stdin [--tenant T] [--json]
                                        the API accounts, their policies and wildcards
   wazo-tui token [SERVER] -u U --password-stdin [--expiration SECONDS]
-                                       one online access token on stdout (default 600 s), what it
+                                       one online access token on stdout (default the profile's
+                                       lifetime, else 600 s), what it
                                        grants and when it expires on stderr
   wazo-tui revoke [TOKEN|-] [SERVER]   revoke an access token (read from stdin without TOKEN)
   wazo-tui demo-server [--host 127.0.0.1] [--port N] [--users N] [--lines N]
@@ -66,7 +69,8 @@ ${collectionList}
                                        malformed, 5xx, auth-down (see the README)
 
 Options:
-  -p, --profile NAME     use a profile's server, URLs, CA files, username, tenant, collection
+  -p, --profile NAME     use a profile's server, URLs, CA files, username, tenant, collection,
+                         token lifetime (every command that connects; flags given win)
   -u, --username U       wazo-auth username (remembered in the profile; the password never is)
   --expiration SECONDS   token lifetime (default 3600)
   --ca-file PEM          trust this CA bundle too (repeatable)

@@ -1,6 +1,7 @@
 /**
  * What the script commands that act as an administrator share (`account …`): the server and
- * username from the flags or the last profile, the password from standard input, a short online
+ * username from the flags or the last profile, its tenant when no --tenant (a name resolved to
+ * its uuid, as the dashboard does), the password from standard input, a short online
  * session (no refresh token left behind) revoked at the end, and a certificate refusal reported
  * with the `wazo-tui trust` command to run.
  */
@@ -15,10 +16,12 @@ import {openConnection} from '../connection.js';
 import {Session} from '../session/session.js';
 import {sanitize} from '../text/sanitize.js';
 import {certificateRefusalReport} from './certificate-refused.js';
+import {tenantUuid} from './tenant-lookup.js';
 import {trustOptionsFor} from './trust-options.js';
 
 export interface AdminLogin extends CommonOptions {
   server?: string;
+  profile?: string;
   username?: string;
   passwordStdin: boolean;
   tenant?: string;
@@ -32,13 +35,17 @@ export interface LoginTarget {
   caFiles?: string[];
   authUrl?: string;
   confdUrl?: string;
+  /** The profile's default tenant (uuid, name or slug) and token lifetime. */
+  tenant?: string;
+  expiration?: number;
 }
 
-/** Resolve SERVER and `-u` (the profile fills them in) and insist on `--password-stdin`. */
+/** Resolve SERVER and `-u` (`-p NAME`, or the profile of SERVER or the last one, fills them in) and insist on `--password-stdin`. */
 export function loginTarget(command: AdminLogin, what: string): LoginTarget {
   const configDir = resolveConfigDir(command.configDir);
   const profiles = new ProfileStore(configDir, {readOnly: true});
-  const profile = command.server ? profiles.forServer(command.server) : profiles.current();
+  const profile = command.profile ? profiles.get(command.profile) : command.server ? profiles.forServer(command.server) : profiles.current();
+  if (command.profile && !profile) throw new UsageError(`no profile named ${command.profile} (wazo-tui profiles list shows them)`);
   const server = command.server ?? profile?.server;
   if (!server) throw new UsageError(`${what} needs a SERVER (none was given and no profile is remembered)`);
   const username = command.username ?? profile?.username;
@@ -51,10 +58,12 @@ export function loginTarget(command: AdminLogin, what: string): LoginTarget {
     caFiles: command.caFiles.length > 0 ? command.caFiles : profile?.caFiles,
     authUrl: command.authUrl ?? profile?.authUrl,
     confdUrl: command.confdUrl ?? profile?.confdUrl,
+    tenant: profile?.tenant,
+    expiration: profile?.expiration,
   };
 }
 
-/** A logged-in administrator: run calls with its token (and the `--tenant`). */
+/** A logged-in administrator: run calls with its token (and the working tenant). */
 export interface AdminContext {
   client: WazoClient;
   authed<T>(call: (options: AuthedOptions) => Promise<T>): Promise<T>;
@@ -69,7 +78,8 @@ export async function asAdmin(command: AdminLogin, target: LoginTarget, password
   const session = new Session(client, {clientId: clientIdFor(installId(target.configDir)), expiration: 600, refresh: false});
   try {
     await session.login(target.username, password);
-    return await body({client, authed: (call) => session.withToken((token) => call({token, tenant: command.tenant}))});
+    const tenant = await tenantUuid(command.tenant ?? target.tenant, session, client);
+    return await body({client, authed: (call) => session.withToken((token) => call({token, tenant}))});
   } catch (error) {
     if (!(error instanceof CertificateError)) throw error;
     process.stderr.write(certificateRefusalReport(error, trustOptionsFor(command.configDir)));

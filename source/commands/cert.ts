@@ -1,22 +1,22 @@
 import type {CertificateInfo} from '../api/tls/types.js';
 import type {CertCommand} from '../cli/args.js';
-import {resolveConfigDir} from '../config/paths.js';
 import {openConnection} from '../connection.js';
 import {certificateFields, pbxFingerprintCommand, pinFields} from '../output/certificate.js';
 import {tolerateClosedPipe} from '../output/closed-pipe.js';
 import {toSafeJson} from '../output/json.js';
 import {sanitize} from '../text/sanitize.js';
 import {changedCertificateReport} from './changed.js';
+import {profileConnection} from './profile-connection.js';
 import {trustOptionsFor} from './trust-options.js';
 
 /**
- * `wazo-tui cert SERVER`: print what each contacted host presents (the server's, or wazo-auth's
+ * `wazo-tui cert SERVER` (or `-p NAME`): print what each contacted host presents (the server's, or wazo-auth's
  * and wazo-confd's when `--auth-url`/`--confd-url` put them elsewhere), its fingerprint, and
  * whether it is pinned. Exit 4 when a pin exists and its host now shows another certificate.
  */
 export async function runCert(command: CertCommand): Promise<number> {
   tolerateClosedPipe();
-  const {client, pins} = openConnection({...command, configDir: resolveConfigDir(command.configDir)});
+  const {client, pins} = openConnection(profileConnection(command, 'cert'));
   try {
     const seen: CertificateInfo[] = [];
     for (const hostPort of client.hosts) seen.push(await client.probeCertificate({hostPort}));

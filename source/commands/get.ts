@@ -9,8 +9,8 @@ import {withScriptSession} from './script-session.js';
  */
 export async function runGet(command: GetCommand): Promise<number> {
   tolerateClosedPipe();
-  return withScriptSession(`get ${command.collection}`, command, async (session, client) => {
-    const record = await session.withToken((token) => client.confd.get(command.collection, command.id, {token, tenant: command.tenant}));
+  return withScriptSession(`get ${command.collection}`, command, async (session, client, tenant) => {
+    const record = await session.withToken((token) => client.confd.get(command.collection, command.id, {token, tenant}));
     process.stdout.write(`${toSafeJson(record)}\n`);
     return 0;
   });

@@ -22,8 +22,8 @@ export async function runList(command: ListCommand): Promise<number> {
   return withScriptSession(
     command.collection,
     command,
-    async (session, client) => {
-      if (command.all) return exportCollection(command, session, client);
+    async (session, client, tenant) => {
+      if (command.all) return exportCollection({...command, tenant}, session, client);
       const descriptor = descriptorFor(command.collection);
       const page = await session.withToken((token) =>
         client.confd.list(
@@ -40,7 +40,7 @@ export async function runList(command: ListCommand): Promise<number> {
             direction: command.direction,
             recurse: command.recurse,
           },
-          {token, tenant: command.tenant},
+          {token, tenant},
         ),
       );
       const offset = command.offset ?? 0;

@@ -1,7 +1,9 @@
 /**
  * What every script command that reads confd shares: the server and username (or the last
- * profile's), the password from stdin, a trusted connection, a short-lived online token, and its
- * revocation at the end whatever happened. Each command only says what to do with the session.
+ * profile's), the password from stdin, a trusted connection, a short-lived online token (the
+ * profile's lifetime when no --expiration), the working tenant (--tenant, else the profile's,
+ * a name resolved to its uuid), and the token's revocation at the end whatever happened. Each
+ * command only says what to do with the session.
  */
 import {UsageError, type ScriptLogin} from '../cli/args.js';
 import type {WazoClient} from '../api/contract.js';
@@ -15,6 +17,7 @@ import {Session} from '../session/session.js';
 import {sanitize} from '../text/sanitize.js';
 import {certificateRefusalReport} from './certificate-refused.js';
 import {readPasswordFromStdin} from './read-password.js';
+import {tenantUuid} from './tenant-lookup.js';
 import {trustOptionsFor} from './trust-options.js';
 
 /** Token lifetime of a script run when `--expiration` is not given. */
@@ -23,12 +26,14 @@ const defaultExpiration = 600;
 /**
  * Log in, run `work`, revoke the token, and return `work`'s exit code. A refused certificate is
  * reported with the `wazo-tui trust` command to run (exit 4); other errors are thrown on, after
- * the revocation. `name` is the command as messages say it (`users`, `get`).
+ * the revocation. `name` is the command as messages say it (`users`, `get`); `options.expiration`
+ * is the least token lifetime the command needs when `--expiration` is not given. `work` gets the
+ * working tenant's uuid (undefined: the token's own).
  */
 export async function withScriptSession(
   name: string,
   command: ScriptLogin,
-  work: (session: Session, client: WazoClient) => Promise<number>,
+  work: (session: Session, client: WazoClient, tenant: string | undefined) => Promise<number>,
   options: {expiration?: number} = {},
 ): Promise<number> {
   const configDir = resolveConfigDir(command.configDir);
@@ -55,13 +60,14 @@ export async function withScriptSession(
   });
   const session = new Session(client, {
     clientId: clientIdFor(installId(configDir)),
-    expiration: command.expiration ?? options.expiration ?? defaultExpiration,
+    // The flag wins; otherwise the profile's lifetime, but never less than the command needs (an --all export).
+    expiration: command.expiration ?? Math.max(profile?.expiration ?? defaultExpiration, options.expiration ?? 0),
     // A script run and out: an offline token would leave a long-lived refresh token on the server for nothing.
     refresh: false,
   });
   try {
     await session.login(username, password);
-    return await work(session, client);
+    return await work(session, client, await tenantUuid(command.tenant ?? profile?.tenant, session, client));
   } catch (error) {
     if (!(error instanceof CertificateError)) throw error;
     process.stderr.write(certificateRefusalReport(error, trustOptionsFor(command.configDir)));

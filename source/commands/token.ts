@@ -16,12 +16,14 @@ import {trustOptionsFor} from './trust-options.js';
 
 export async function runToken(command: TokenCommand): Promise<number> {
   const target = loginTarget(command, 'token');
+  // A token to paste into curl: ten minutes unless the flag or the profile says otherwise.
+  const expiration = command.expirationGiven ? command.expiration : (target.expiration ?? command.expiration);
   const password = await readPasswordFromStdin();
   const {client} = openConnection(target);
   try {
-    const token = await client.auth.createToken({username: target.username, password, expiration: command.expiration, accessType: 'online'});
+    const token = await client.auth.createToken({username: target.username, password, expiration, accessType: 'online'});
     process.stdout.write(`${token.token}\n`);
-    process.stderr.write(grants(target.username, token.acl, token.utc_expires_at, command.expiration));
+    process.stderr.write(grants(target.username, token.acl, token.utc_expires_at, expiration));
     return 0;
   } catch (error) {
     if (!(error instanceof CertificateError)) throw error;

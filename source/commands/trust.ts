@@ -1,9 +1,9 @@
 import {normaliseFingerprint} from '../api/tls/fingerprint.js';
 import type {CertificateInfo} from '../api/tls/types.js';
 import type {TrustCommand} from '../cli/args.js';
-import {resolveConfigDir} from '../config/paths.js';
 import {openConnection} from '../connection.js';
 import {changedCertificateReport} from './changed.js';
+import {profileConnection} from './profile-connection.js';
 import {trustOptionsFor} from './trust-options.js';
 
 /**
@@ -15,7 +15,7 @@ import {trustOptionsFor} from './trust-options.js';
  */
 export async function runTrust(command: TrustCommand): Promise<number> {
   const wanted = normaliseFingerprint(command.fingerprint);
-  const {client, pins} = openConnection({...command, configDir: resolveConfigDir(command.configDir)});
+  const {client, pins} = openConnection(profileConnection(command, 'trust'));
   try {
     const seen: CertificateInfo[] = [];
     for (const hostPort of client.hosts) seen.push(await client.probeCertificate({hostPort}));

@@ -10,6 +10,8 @@ import {sanitize, type SafeText} from '../text/sanitize.js';
 
 export interface HeaderBarProps {
   width: number;
+  /** The profile in use, shown before the server. */
+  profile?: string;
   server: SafeText;
   session: SessionView;
   tenant?: SafeText;
@@ -17,12 +19,13 @@ export interface HeaderBarProps {
 }
 
 /** Memoised: a key that only moves the selection does not re-render the header. */
-export const HeaderBar = memo(function HeaderBar({width, server, session, tenant, recurse}: HeaderBarProps) {
+export const HeaderBar = memo(function HeaderBar({width, profile, server, session, tenant, recurse}: HeaderBarProps) {
   const snapshot = useSession(session);
   const countdown = useCountdown(session, snapshot.expiresAt);
   return (
     <Header
       width={width}
+      profile={profile === undefined ? undefined : sanitize(profile)}
       server={server}
       user={snapshot.username === undefined ? undefined : sanitize(snapshot.username)}
       tenant={tenant}

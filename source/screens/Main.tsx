@@ -44,6 +44,8 @@ export interface MainProps {
   /** The profile names for `:ctx`, and the one in use. */
   profiles: readonly string[];
   profile?: string;
+  /** The profile the header names before the server; absent when its name only repeats the address. */
+  headerProfile?: string;
   onSwitchProfile(name: string): void;
   /** The collections `Tab` walks, in order (the profiles file's `preferences.tabCycle`); default defaultTabCycle. */
   tabCycle?: readonly ConfdCollection[];
@@ -55,7 +57,7 @@ const tableWaits: ReadonlySet<ActionId> = new Set<ActionId>(['nav.up', 'nav.down
 /** Header + title + column header + status + footer. */
 const chrome = 4;
 
-export function Main({width, height, server, workspace, onQuit, onLogout, initialCollection, profiles, profile, onSwitchProfile, tabCycle = defaultTabCycle}: MainProps) {
+export function Main({width, height, server, workspace, onQuit, onLogout, initialCollection, profiles, profile, headerProfile, onSwitchProfile, tabCycle = defaultTabCycle}: MainProps) {
   const {session, tenants} = workspace;
   const snapshot = useSession(session);
   const bodyHeight = Math.max(1, height - headerHeight(snapshot.fullAccess) - chrome);
@@ -263,7 +265,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
   if (tooSmall) return <TooSmall width={width} height={height} />;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <HeaderBar width={width} server={server} session={session} tenant={tenants.label} recurse={workspace.recurse} />
+      <HeaderBar width={width} profile={headerProfile} server={server} session={session} tenant={tenants.label} recurse={workspace.recurse} />
       <Box height={bodyHeight + 2} flexDirection="column">
         {expired ? <PasswordPrompt session={session} width={width} height={bodyHeight + 2} /> : body()}
       </Box>

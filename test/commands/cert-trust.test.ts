@@ -235,3 +235,40 @@ describe('a certificate that changed under a pin', () => {
     assert.equal(cert.code, 0, cert.stderr);
   });
 });
+
+describe('cert and trust with -p NAME', () => {
+  let server: DemoServer;
+  before(async () => {
+    server = await startDemoServer({users: 5, lines: 5});
+  });
+  after(() => server.close());
+
+  it("probe and pin the profile's server, and leave the profiles file as it was", async () => {
+    const configDir = tempDir(root);
+    const added = await runCli(['profiles', 'add', 'prod', server.hostPort, '--config-dir', configDir]);
+    assert.equal(added.code, 0, added.stderr);
+    const file = readFileSync(join(configDir, 'profiles.yaml'), 'utf8');
+    const cert = await runCli(['cert', '-p', 'prod', '--json', '--config-dir', configDir]);
+    assert.equal(cert.code, 0, cert.stderr);
+    assert.equal((JSON.parse(cert.stdout) as {hostPort: string}).hostPort, server.hostPort);
+    const trust = await runCli(['trust', '--profile', 'prod', '--fingerprint', server.fingerprint256, '--config-dir', configDir]);
+    assert.equal(trust.code, 0, trust.stderr);
+    assert.equal(trust.stdout, `Pinned ${server.hostPort}: SHA256 ${server.fingerprint256}\n`);
+    assert.equal(pinOf(configDir, server.hostPort), server.fingerprint256);
+    assert.equal(readFileSync(join(configDir, 'profiles.yaml'), 'utf8'), file, 'probing and pinning change no profile');
+  });
+
+  it('exit 2 with a sentence for an unknown profile, a profile and a SERVER, or neither', async () => {
+    const configDir = tempDir(root);
+    const unknown = await runCli(['cert', '-p', 'nope', '--config-dir', configDir]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no profile named nope/);
+    const both = await runCli(['trust', server.hostPort, '-p', 'prod', '--fingerprint', server.fingerprint256, '--config-dir', configDir]);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /give a SERVER or -p prod, not both/);
+    const neither = await runCli(['cert', '--config-dir', configDir]);
+    assert.equal(neither.code, 2);
+    assert.match(neither.stderr, /cert needs a SERVER .* or -p NAME/);
+    assert.equal(pinOf(configDir, server.hostPort), undefined);
+  });
+});

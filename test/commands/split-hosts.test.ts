@@ -42,6 +42,19 @@ describe('split hosts in script mode', () => {
     assert.deepEqual(hosts, [server.hostPort, server.confd.hostPort]);
   });
 
+  it("cert and trust -p NAME contact the profile's confd host too, and trust pins it under its own host", async () => {
+    const configDir = tempDir(root);
+    const added = await runCli(['profiles', 'add', 'split', server.hostPort, ...split(), '--config-dir', configDir]);
+    assert.equal(added.code, 0, added.stderr);
+    const cert = await runCli(['cert', '-p', 'split', '--json', '--config-dir', configDir]);
+    assert.equal(cert.code, 0, cert.stderr);
+    const hosts = (JSON.parse(cert.stdout) as Array<{hostPort: string}>).map((info) => info.hostPort);
+    assert.deepEqual(hosts, [server.hostPort, server.confd.hostPort]);
+    const trust = await runCli(['trust', '-p', 'split', '--fingerprint', server.confd.fingerprint256, '--config-dir', configDir]);
+    assert.equal(trust.code, 0, trust.stderr);
+    assert.equal(new PinStore(configDir).get(server.confd.hostPort)?.fingerprint256, server.confd.fingerprint256);
+  });
+
   it('a list with only wazo-auth pinned sends no token to confd, and its hint pins confd under its own host', async () => {
     const configDir = tempDir(root);
     const auth = await runCli(['trust', server.hostPort, '--fingerprint', server.fingerprint256, '--config-dir', configDir]);

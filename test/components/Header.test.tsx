@@ -61,4 +61,23 @@ describe('Header', () => {
     assert.ok(!lines.join('\n').replace(/\u001b\[[0-9;]*m/gu, '').includes('\u001b'));
     assert.match(lines[0] ?? '', /Evil␛\[31m · tenant ⟪RLO⟫emca/);
   });
+
+  it('shows the profile before the server, its name sanitised and cut so the server stays on 80 columns', () => {
+    const lines = show({width: 80, profile: sanitize('prod'), expiresText: '59:12'});
+    assert.match(lines[0] ?? '', /^wazo-tui prod · pbx\.example\.com · admin · tenant Acme\s+expires in 59:12$/);
+    assert.equal(lines[0]?.length, 80);
+    instance?.unmount();
+    const long = show({width: 80, profile: sanitize(`customer-${'x'.repeat(55)}`), expiresText: '59:12'});
+    assertFits(long.join('\n'), 80);
+    assert.match(long[0] ?? '', /^wazo-tui customer-x+… · pbx\.example\.com · admin/);
+    assert.match(long[0] ?? '', /expires in 59:12$/);
+    instance?.unmount();
+    const evil = show({width: 80, profile: sanitize('prod\u001b]0;x\u0007')});
+    assert.ok(!evil.join('\n').replace(/\u001b\[[0-9;]*m/gu, '').includes('\u001b'));
+    assert.match(evil[0] ?? '', /^wazo-tui prod␛/);
+  });
+
+  it('shows no profile part without a profile', () => {
+    assert.match(show({width: 80})[0] ?? '', /^wazo-tui pbx\.example\.com · admin/);
+  });
 });

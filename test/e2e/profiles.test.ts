@@ -37,6 +37,7 @@ test(':ctx switches between two demo servers: log out of one, trust and log in t
     await terminal.press('Enter');
     const first = await terminal.waitFor(/Users\s+rows 1–/, 20_000);
     assert.ok(first.includes(one.hostPort), `the header names the first server:\n${first}`);
+    assert.ok(first.includes(`wazo-tui one · ${one.hostPort}`), `the header names the profile before its server:\n${first}`);
     const firstRow = selectedRow(first);
 
     const deletesBefore = one.requests.filter((request) => request.method === 'DELETE').length;
@@ -53,6 +54,7 @@ test(':ctx switches between two demo servers: log out of one, trust and log in t
     await terminal.press('Enter');
     const second = await terminal.waitFor(/Users\s+rows 1–/, 20_000);
     assert.ok(second.includes(two.hostPort) && !second.includes(one.hostPort), `the header names the second server only:\n${second}`);
+    assert.ok(second.includes(`wazo-tui two · ${two.hostPort}`), `the header names the second profile:\n${second}`);
     assert.notEqual(selectedRow(second), firstRow, 'the second server has other users');
     assert.equal(two.requests.filter((request) => request.method === 'POST' && request.url.endsWith('/token')).length, 1);
 
