@@ -4,7 +4,7 @@
  * get values and callbacks.
  */
 import {useEffect, useRef, useState} from 'react';
-import {Box, Text, useApp, useWindowSize} from 'ink';
+import {useApp, useWindowSize} from 'ink';
 import type {WazoClient} from '../api/contract.js';
 import {CertificateError} from '../api/tls/trust-errors.js';
 import type {TuiCommand} from '../cli/args.js';
@@ -13,8 +13,7 @@ import {KeyboardProvider, useKeyboard} from '../hooks/keyboard.js';
 import {TooSmall} from '../components/TooSmall.js';
 import {MIN_HEIGHT, MIN_WIDTH} from '../components/layout.js';
 import {errorStatus, type Status} from '../resources/error-status.js';
-import {Certificate, type CertificateChoice, type CertificateView} from '../screens/Certificate.js';
-import {CertificateChanged} from '../screens/CertificateChanged.js';
+import type {CertificateChoice, CertificateView} from '../screens/Certificate.js';
 import {Connect, type ConnectValues} from '../screens/Connect.js';
 import type {Session} from '../session/session.js';
 import {safe, sanitize} from '../text/sanitize.js';
@@ -23,6 +22,8 @@ import {certificateView} from './certificate-view.js';
 import {acceptCertificate, checkTrust, isCredentialError, logIn, type ConnectContext} from './connect-flow.js';
 import type {DemoInfo} from './demo.js';
 import {Dashboard} from './Dashboard.js';
+import {defaultExpiration, initialValues, startupStatus} from './connect-values.js';
+import {CertificateQuestion, Waiting} from './PhaseScreens.js';
 import type {Quitter} from './quit.js';
 
 export interface AppProps {
@@ -45,7 +46,6 @@ type Phase =
   | {kind: 'main'; session: Session; client: WazoClient; server: string; profile?: NamedProfile}
   | {kind: 'quitting'};
 
-const defaultExpiration = 3600;
 /** How long quitting waits for an abandoned login's answer, to revoke it. */
 const abandonedLoginWaitMs = 2000;
 
@@ -269,26 +269,9 @@ function Screens({command, configDir, profiles, notices = [], color, startDemo, 
   if (phase.kind !== 'main' && (columns < MIN_WIDTH || rows < MIN_HEIGHT)) {
     screen = <TooSmall width={columns} height={rows} />;
   } else if (phase.kind === 'starting' || phase.kind === 'quitting') {
-    screen = (
-      <Box width={columns} height={rows} flexDirection="column" paddingX={2} paddingY={1}>
-        <Text bold>wazo-tui</Text>
-        <Text>{phase.kind === 'starting' ? 'Starting the embedded demo server…' : 'Revoking the token and leaving…'}</Text>
-      </Box>
-    );
+    screen = <Waiting width={columns} height={rows} text={phase.kind === 'starting' ? 'Starting the embedded demo server…' : 'Revoking the token and leaving…'} />;
   } else if (phase.kind === 'certificate') {
-    const error = phase.error;
-    screen =
-      error.kind === 'cert-changed' ? (
-        <CertificateChanged
-          width={columns}
-          height={rows}
-          view={phase.view}
-          onReplace={() => decide(phase.server, error, 'replace')}
-          onRefuse={() => decide(phase.server, error, 'refuse')}
-        />
-      ) : (
-        <Certificate width={columns} height={rows} view={phase.view} onChoice={(choice) => decide(phase.server, error, choice)} />
-      );
+    screen = <CertificateQuestion width={columns} height={rows} error={phase.error} view={phase.view} onDecide={(choice) => decide(phase.server, phase.error, choice)} />;
   } else if (phase.kind === 'main') {
     screen = (
       <Dashboard
@@ -327,19 +310,3 @@ function Screens({command, configDir, profiles, notices = [], color, startDemo, 
   }
   return <ThemeContext.Provider value={theme}>{screen}</ThemeContext.Provider>;
 }
-
-/** The notices of opening the settings, as the Connect screen's first status. */
-function startupStatus(notices: readonly string[]): Status | undefined {
-  return notices.length === 0 ? undefined : {level: 'warn', text: sanitize(notices.join(' '))};
-}
-
-function initialValues(command: TuiCommand, profiles: ProfileStore): ConnectValues {
-  const profile = command.profile ? profiles.get(command.profile) : command.server ? profiles.forServer(command.server) : profiles.current();
-  return {
-    server: command.server ?? profile?.server ?? '',
-    username: command.username ?? profile?.username ?? '',
-    password: '',
-    expiration: String(command.expiration ?? profile?.expiration ?? defaultExpiration),
-  };
-}
-
