@@ -48,6 +48,10 @@ export function splitInput(input: string, key: Key): KeyPress[] {
   // Escape pressed twice fast (or over a slow link) reaches Ink as one `ESC ESC`, which it names
   // Meta+Escape: it is two presses of Escape (back, back), as k9s and lazygit read them.
   if (key.escape && key.meta && !key.ctrl && (input === '' || input === '\u001B')) return [keyOf('', {escape: true}), keyOf('', {escape: true})];
+  // Likewise Escape and the key typed right after it (`ESC q`: back, then quit) reach Ink as one
+  // read that it names Alt+q. No binding here uses Alt, so it is Escape, then the key.
+  const unmeta = {...key, meta: false};
+  if (key.meta && !key.ctrl && !key.escape && input !== '' && isPlain(unmeta)) return [keyOf('', {escape: true}), ...splitInput(input, unmeta)];
   const chars = Array.from(input);
   if (!isPlain(key) || chars.length <= 1) {
     // Ink reads a lone `\n` as "enter", a name its Key has no flag for: it is Enter all the same.

@@ -79,19 +79,16 @@ class KeyQueue {
         this.items.push(escape);
       }
     }
-    for (const press of presses ?? splitInput(input, key)) {
+    const list = presses ?? splitInput(input, key);
+    for (const [index, press] of list.entries()) {
       if (isInterrupt(press)) {
         this.clear();
         this.interrupt.current();
         return;
       }
-      if (isLoneEscape(press)) {
-        // A second Escape in the same event: the first one was no sequence's start.
-        const earlier = this.pendingEscape;
-        if (earlier) {
-          this.cancelEscape();
-          this.items.push(earlier);
-        }
+      // Only an Escape that ends what Ink read can be the start of a sequence split by a slow link;
+      // one followed by more keys in the same read is an Escape, in its place.
+      if (isLoneEscape(press) && index === list.length - 1) {
         // Ink saw ESC alone for 20 ms; the rest of an arrow key may still be on its way.
         this.pendingEscape = press;
         this.escapeTimer = setTimeout(() => {

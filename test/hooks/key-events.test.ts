@@ -66,6 +66,12 @@ describe('splitInput', () => {
     assert.deepEqual(await keysOf('\u001b\u001b'), ['escape', 'escape']);
   });
 
+  test('Escape and the next key read together (Ink says Alt+key) are Escape, then the key', async () => {
+    assert.deepEqual(await keysOf('\u001bq'), ['escape', 'q']);
+    assert.deepEqual(await keysOf('\u001bQ'), ['escape', 'Q']);
+    assert.deepEqual(await keysOf('\u001b[1;3A'), ['M-upArrow'], 'a modified arrow key stays one key');
+  });
+
   test('an event Ink already parsed as one key passes through', () => {
     const down = keyOf('', {downArrow: true});
     assert.deepEqual(splitInput(down.input, down.key), [down]);
