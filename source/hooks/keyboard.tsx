@@ -44,6 +44,7 @@ function isText(item: Item): item is KeyPress {
 interface Registration {
   handler: {current: KeyHandler};
   runs: {current: boolean};
+  batches: {current: ((input: string, key: Key) => boolean) | undefined};
   paste: {current: ((text: string) => void) | undefined};
   active: {current: boolean};
 }
@@ -166,6 +167,11 @@ class KeyQueue {
     }
     this.stopWaiting();
     this.items.shift();
+    // A burst of keys that compose (moves in a table) is applied at once: one frame, and one page
+    // fetched, for 50 PgDn instead of 50.
+    if (this.batchable(item)) {
+      while (this.batchable(this.items[0]) && this.deliver(this.items[0]!) !== 'wait') this.items.shift();
+    }
     // React renders later (its scheduler), not when a handler sets state: a render of the
     // provider, batched with whatever the key changed, says when that is done. Even with the
     // queue empty: the next key may come in this same chunk (after a paste, say).
@@ -187,6 +193,13 @@ class KeyQueue {
     const joined: KeyPress = {input: run.map((each) => each.input).join(''), key: first.key};
     this.items.unshift(joined);
     return joined;
+  }
+
+  /** Whether every active handler takes `item` along with the keys before it, before re-rendering. */
+  private batchable(item: Item | undefined): item is KeyPress {
+    if (!item || 'paste' in item) return false;
+    const active = this.registrations.filter((each) => each.active.current);
+    return active.length > 0 && active.every((each) => each.batches.current?.(item.input, item.key) === true);
   }
 
   private schedule(): void {
@@ -258,21 +271,29 @@ export interface KeyOptions {
    * every active handler takes them.
    */
   takesRuns?: boolean;
+  /**
+   * The keys this handler can take several of before the screen re-renders, because what they do
+   * composes (actions of a reducer, not reads of what the screen shows): a burst of them is applied
+   * at once, in order, and drawn as one frame.
+   */
+  batches?: (input: string, key: Key) => boolean;
 }
 
 /** Takes keys in order, after every earlier key has been applied (see the module comment). */
-export function useKeys(handler: KeyHandler, {isActive = true, onPaste, takesRuns = false}: KeyOptions = {}): void {
+export function useKeys(handler: KeyHandler, {isActive = true, onPaste, takesRuns = false, batches}: KeyOptions = {}): void {
   const keys = useQueue();
   const handlerRef = useRef(handler);
   const pasteRef = useRef(onPaste);
   const activeRef = useRef(isActive);
   const runsRef = useRef(takesRuns);
   runsRef.current = takesRuns;
+  const batchesRef = useRef(batches);
+  batchesRef.current = batches;
   handlerRef.current = handler;
   pasteRef.current = onPaste;
   activeRef.current = isActive;
   useLayoutEffect(() => {
-    const registration = {handler: handlerRef, paste: pasteRef, active: activeRef, runs: runsRef};
+    const registration = {handler: handlerRef, paste: pasteRef, active: activeRef, runs: runsRef, batches: batchesRef};
     keys.registrations.push(registration);
     return () => {
       keys.registrations.splice(keys.registrations.indexOf(registration), 1);

@@ -53,6 +53,8 @@ export interface MainProps {
 
 /** Table keys that act on rows: typed ahead of a list's first answer, they wait for it. */
 const tableWaits: ReadonlySet<ActionId> = new Set<ActionId>(['nav.up', 'nav.down', 'page.prev', 'page.next', 'nav.first', 'nav.last', 'detail.open']);
+/** Moves in the table: selection actions that compose, so a burst of them is drawn as one frame. */
+const tableMoves: ReadonlySet<ActionId> = new Set<ActionId>(['nav.up', 'nav.down', 'page.prev', 'page.next', 'nav.first', 'nav.last']);
 
 /** Header + title + column header + status + footer. */
 const chrome = 4;
@@ -173,7 +175,13 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
       if (listPending && tableWaits.has(action)) return 'wait';
       act(action);
     },
-    {isActive: !textOpen && !expired && !pageHasKeys},
+    {
+      isActive: !textOpen && !expired && !pageHasKeys,
+      batches: (input, key) => {
+        const action = scope === 'table' && !tooSmall ? matchKey(input, key, scope) : undefined;
+        return action !== undefined && tableMoves.has(action);
+      },
+    },
   );
 
   const trail = state.stack.slice(0, -1).map((entry) => sanitize(`${entry.label} ${entry.title}`));

@@ -97,6 +97,20 @@ describe('type-ahead on the main screen', () => {
     });
   });
 
+  test('a burst of moves is drawn as one frame and lands where the keys say: 3 PgDn, 5 j, 2 k, then Enter', async () => {
+    await using(await loginApp(server), async ({app}) => {
+      const height = frameLines(app).filter((each) => /^[› ] \S/.test(each) && /\s\d+\s*$/.test(each)).length;
+      const {ids} = await userIds({limit: 3 * height + 4});
+      const framesBefore = app.frames.length;
+      burst(app, KEYS.pageDown.repeat(3) + 'jjjjj' + 'kk');
+      await waitUntil(() => selectedId(app) === ids[3 * height + 3], () => `selected ${selectedId(app)}`, 4000);
+      // The moves compose in the selection's reducer: one render for the ten keys, not ten.
+      assert.ok(app.frames.length - framesBefore <= 3, `${app.frames.length - framesBefore} frames for one burst of 10 moves`);
+      burst(app, KEYS.enter);
+      await waitForRecord(app, ids[3 * height + 3]!);
+    });
+  });
+
   test(':tenant, then / and a search, in one chunk: each field gets its own words', async () => {
     await using(await loginApp(server), async ({app}) => {
       burst(app, ':tenant Acme Lab\r/evil\r');
