@@ -8,7 +8,14 @@
 // their values are never mutated, so one set shared across frames gives the same frames; it is
 // started afresh when it grows past a bound, so a long session cannot grow it without end.
 //
-// 2. Yoga's loader decodes its embedded WebAssembly directly instead of through fetch(): in a
+// 2. Ink's frame is assembled row by row, and a row that plain writes cover side by side is their
+// text placed at its columns. Ink builds every frame as a grid of one object per cell (10 000 at
+// 200x50), writes every text into it character by character and turns each row back into a
+// string: 5 ms of the 15 a page move cost at 200x50 (CPU profile), and most of the garbage that
+// grew the heap while paging. The grid is still built, for the rows that need it: where writes
+// overlap, are clipped, span lines, or hold characters Ink drops or counts its own way.
+//
+// 3. Yoga's loader decodes its embedded WebAssembly directly instead of through fetch(): in a
 // bundle it takes itself for a browser, and the first use of fetch loads Node's undici, about
 // 15 ms of start-up before the first frame (CPU profile of wazo-tui --demo).
 //
@@ -27,7 +34,9 @@ export function inkPatches() {
     name: 'ink-patches',
     setup(build) {
       build.onLoad({filter: OUTPUT}, async ({path}) => ({
-        contents: patch(path, await read(path), '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', `
+        contents: replaceGet(
+          path,
+          patch(path, await read(path), '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', `
 let shared;
 function sharedOutputCaches() {
     if (shared === undefined || shared.styledChars.size > ${LIMIT} || shared.widths.size > ${LIMIT * 8})
@@ -35,6 +44,7 @@ function sharedOutputCaches() {
     return shared;
 }
 `),
+        ),
         loader: 'js',
       }));
       build.onLoad({filter: RENDER}, async ({path}) => ({
@@ -63,6 +73,90 @@ function cachedWidestLine(text) {
 async function read(path) {
   const {readFile} = await import('node:fs/promises');
   return readFile(path, 'utf8');
+}
+
+// Output.get(), rows of side-by-side plain writes first (patch 2). A row is `undefined` (blank), the
+// list of its writes, or `null`: it goes through Ink's grid, replayed with the same clips.
+const FAST_GET = `    get() {
+        const rows = new Array(this.height);
+        const clips = [];
+        for (const operation of this.operations) {
+            if (operation.type === 'clip') clips.push(intersectClips(clips.at(-1), operation.clip));
+            else if (operation.type === 'unclip') clips.pop();
+            else placeWrite(this, rows, operation, clips.at(-1));
+        }
+        const grid = new Array(this.height);
+        let gridRows = 0;
+        for (let y = 0; y < this.height; y++) {
+            if (rows[y] !== null) continue;
+            gridRows++;
+            grid[y] = Array.from({length: this.width}, () => ({type: 'char', value: ' ', fullWidth: false, styles: []}));
+        }
+        if (gridRows > 0) {
+            clips.length = 0;
+            for (const operation of this.operations) {
+                if (operation.type === 'clip') clips.push(intersectClips(clips.at(-1), operation.clip));
+                else if (operation.type === 'unclip') clips.pop();
+                else this.applyWriteOperation(grid, operation, clips.at(-1));
+            }
+        }
+        const lines = new Array(this.height);
+        for (let y = 0; y < this.height; y++) {
+            const row = rows[y];
+            if (row === null) lines[y] = styledCharsToString(grid[y].filter(item => item !== undefined)).trimEnd();
+            else if (row === undefined) lines[y] = '';
+            else lines[y] = placedText(row).trimEnd();
+        }
+        return {output: lines.join('\\n'), height: this.height};
+    }
+}
+// Characters Ink's grid gives a cell of its own though they have no width (or drops): the columns
+// of a write that holds one are Ink's to count. Escapes aside: every styled text has them.
+const GRID_ONLY = /[[\\p{Default_Ignorable_Code_Point}\\p{Mn}\\p{Me}\\p{Cc}\\p{Cf}\\u1160-\\u11ff]--[\\u001b]]/v;
+// Record a write on its row, styled by its transformers (a Text's colours are one) as Ink does it,
+// or send the rows it touches to the grid.
+function placeWrite(output, rows, operation, clip) {
+    const {x, y, text, transformers} = operation;
+    const lineCount = text.split('\\n').length;
+    const width = lineCount === 1 ? output.caches.getStringWidth(text) : 0;
+    let line;
+    if (lineCount === 1 && x >= 0 && !GRID_ONLY.test(text) &&
+        (clip === undefined || ((clip.x1 === undefined || x >= clip.x1) && (clip.x2 === undefined || x + width <= clip.x2) &&
+            (clip.y1 === undefined || y >= clip.y1) && (clip.y2 === undefined || y < clip.y2)))) {
+        line = text;
+        for (const transformer of transformers) line = transformer(line, 0);
+        if (output.caches.getStringWidth(line) !== width || GRID_ONLY.test(line)) line = undefined;
+    }
+    if (line === undefined) {
+        for (let row = Math.max(0, y); row < Math.min(output.height, y + lineCount); row++) rows[row] = null;
+        return;
+    }
+    if (y < 0 || y >= output.height || rows[y] === null) return;
+    const writes = rows[y] ?? (rows[y] = []);
+    // Side by side only: a write over another one (an overlay) needs the grid's cells.
+    if (writes.some(other => x < other.x + other.width && other.x < x + width)) rows[y] = null;
+    else writes.push({x, width, text: line});
+}
+function placedText(writes) {
+    writes.sort((a, b) => a.x - b.x);
+    let line = '';
+    let column = 0;
+    for (const {x, width, text} of writes) {
+        line += ' '.repeat(x - column) + text;
+        column = x + width;
+    }
+    return line;
+}
+`;
+
+/** Swap Output's get() for {@link FAST_GET}: the method is the last one of the class. */
+function replaceGet(path, source) {
+  const start = source.indexOf('    get() {');
+  const end = source.indexOf('\n}\n', start);
+  if (start === -1 || end === -1 || !source.slice(start, end).includes('const generatedOutput = output')) {
+    throw new Error(`ink-patches: ${path} no longer ends its Output class with get()`);
+  }
+  return source.slice(0, start) + FAST_GET + source.slice(end + 3);
 }
 
 function patch(path, source, from, to, helpers) {
