@@ -1,12 +1,14 @@
-// An esbuild plugin with two measured patches to what the bundle takes from Ink and Yoga.
+// An esbuild plugin with three measured patches to what the bundle takes from Ink and Yoga.
 //
-// 1. Ink's per-frame text caches are kept from one frame to the next.
+// 1. A text is measured once, and Ink's per-frame text caches are kept from one frame to the next.
 // Ink lays out every frame from scratch: each line of text is split into styled characters
 // (a grapheme segmenter and a regular expression per character) and each text node measured,
 // every time, even when the line has not changed. At 200x50 that was two thirds of the CPU a key
 // costs (npm run bench, CPU profile). The caches Ink builds per frame are keyed by the text and
 // their values are never mutated, so one set shared across frames gives the same frames; it is
-// started afresh when it grows past a bound, so a long session cannot grow it without end.
+// started afresh when it grows past a bound, so a long session cannot grow it without end. Drawing
+// a text takes its width from the layout's own cache (measureText, bounded by Ink), which has
+// measured it already, instead of measuring it again.
 //
 // 2. Ink's frame is assembled row by row, and a row that plain writes cover side by side is their
 // text placed at its columns. Ink builds every frame as a grid of one object per cell (10 000 at
@@ -48,17 +50,8 @@ function sharedOutputCaches() {
         loader: 'js',
       }));
       build.onLoad({filter: RENDER}, async ({path}) => ({
-        contents: patch(path, await read(path), '            const currentWidth = widestLine(text);', '            const currentWidth = cachedWidestLine(text);', `
-const widths = new Map();
-function cachedWidestLine(text) {
-    let width = widths.get(text);
-    if (width === undefined) {
-        if (widths.size > ${LIMIT}) widths.clear();
-        width = widestLine(text);
-        widths.set(text, width);
-    }
-    return width;
-}
+        contents: patch(path, await read(path), '            const currentWidth = widestLine(text);', '            const currentWidth = measureText(text).width;', `
+import measureText from './measure-text.js';
 `),
         loader: 'js',
       }));
@@ -112,20 +105,23 @@ const FAST_GET = `    get() {
 }
 // Characters Ink's grid gives a cell of its own though they have no width (or drops): the columns
 // of a write that holds one are Ink's to count. Escapes aside: every styled text has them.
+const SGR = /\\u001b\\[[\\d;]*m/g;
 const GRID_ONLY = /[[\\p{Default_Ignorable_Code_Point}\\p{Mn}\\p{Me}\\p{Cc}\\p{Cf}\\u1160-\\u11ff]--[\\u001b]]/v;
+import measureText from './measure-text.js';
 // Record a write on its row, styled by its transformers (a Text's colours are one) as Ink does it,
 // or send the rows it touches to the grid.
 function placeWrite(output, rows, operation, clip) {
     const {x, y, text, transformers} = operation;
     const lineCount = text.split('\\n').length;
-    const width = lineCount === 1 ? output.caches.getStringWidth(text) : 0;
+    const width = lineCount === 1 ? measureText(text).width : 0;
     let line;
     if (lineCount === 1 && x >= 0 && !GRID_ONLY.test(text) &&
         (clip === undefined || ((clip.x1 === undefined || x >= clip.x1) && (clip.x2 === undefined || x + width <= clip.x2) &&
             (clip.y1 === undefined || y >= clip.y1) && (clip.y2 === undefined || y < clip.y2)))) {
         line = text;
         for (const transformer of transformers) line = transformer(line, 0);
-        if (output.caches.getStringWidth(line) !== width || GRID_ONLY.test(line)) line = undefined;
+        // A style adds escapes only; a transformer that changed the text is measured again.
+        if (line.replace(SGR, '') !== text.replace(SGR, '') && (measureText(line).width !== width || GRID_ONLY.test(line))) line = undefined;
     }
     if (line === undefined) {
         for (let row = Math.max(0, y); row < Math.min(output.height, y + lineCount); row++) rows[row] = null;

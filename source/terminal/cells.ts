@@ -23,6 +23,13 @@ export interface ParsedLine {
 
 const SGR = /\u001B\[([\d;:]*)m/y;
 const narrowText = /^[\u0020-\u007e\u00a0-\u02ff]*$/;
+/**
+ * Code points that join the one before them into a grapheme, or the one after (UAX #29: Extend,
+ * SpacingMark, ZWJ, Prepend, Hangul jamo, regional indicators, emoji modifiers). A run without any
+ * is one grapheme per code point, and needs no segmenter: most text of most scripts.
+ */
+export const JOINING =
+  /[\p{M}\p{Cf}\p{Cc}\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uff9e\uff9f\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u;
 const ESC = '\u001B';
 
 /** SGR state, one slot per independent attribute. */
@@ -30,9 +37,28 @@ type Slots = Map<string, string>;
 
 /**
  * Parse `line`: text with SGR sequences. Any other escape is dropped (Ink writes none): only the
- * SGR sequences the writer itself makes from the cells ever reach the terminal.
+ * SGR sequences the writer itself makes from the cells ever reach the terminal. A line parsed
+ * lately is not parsed again: the result is shared, and only read.
  */
 export function parseLine(line: string): ParsedLine {
+  const known = recent.get(line) ?? older.get(line);
+  if (known) return known;
+  const parsed = parse(line);
+  // The lines of the frame drawn last are the ones the next frame is compared with.
+  if (recent.size >= RECENT_LINES) {
+    older = recent;
+    recent = new Map();
+  }
+  recent.set(line, parsed);
+  return parsed;
+}
+
+/** Up to this many lines in each of two generations: at 50 rows, the last frame's lines at least. */
+const RECENT_LINES = 100;
+let recent = new Map<string, ParsedLine>();
+let older = new Map<string, ParsedLine>();
+
+function parse(line: string): ParsedLine {
   const cells: Cell[] = [];
   const slots: Slots = new Map();
   let style = '';
@@ -53,8 +79,9 @@ export function parseLine(line: string): ParsedLine {
     const run = line.slice(index, next === -1 ? line.length : next);
     index += run.length;
     // Below U+0300 every character is a grapheme of one column (no combining marks, no wide ones).
-    for (const grapheme of narrowText.test(run) ? run : graphemes(run)) {
-      const width = displayWidth(grapheme);
+    for (const grapheme of narrowText.test(run) || !JOINING.test(run) ? run : graphemes(run)) {
+      const code = grapheme.charCodeAt(0);
+      const width = grapheme.length === 1 && code >= 0x20 && code < 0x7f ? 1 : displayWidth(grapheme);
       const single = grapheme.length === 1 || (grapheme.length === 2 && grapheme.codePointAt(0)! > 0xffff);
       if (!single || width === 0) addressable = false;
       if (width === 0) {
