@@ -8,7 +8,10 @@
 // their values are never mutated, so one set shared across frames gives the same frames; it is
 // started afresh when it grows past a bound, so a long session cannot grow it without end. Drawing
 // a text takes its width from the layout's own cache (measureText, bounded by Ink), which has
-// measured it already, instead of measuring it again.
+// measured it already, instead of measuring it again. Widths are string-width's, without its
+// grapheme segmenter for text in which no code point joins another (most text: 4 ms of a page of
+// new rows at 200x50 went to segmenting them); and a text Ink cleans of escapes (it does so
+// for the layout and again for the drawing, every frame) is cleaned once.
 //
 // 2. Ink's frame is assembled row by row, and a row that plain writes cover side by side is their
 // text placed at its columns. Ink builds every frame as a grid of one object per cell (10 000 at
@@ -25,10 +28,16 @@
 
 const OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
 const RENDER = /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/;
+const MEASURE = /[\\/]ink[\\/]build[\\/]measure-text\.js$/;
+const SQUASH = /[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/;
 const YOGA = /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
+// Our string-width without the segmenter where it is not needed (source/text/width.ts).
+const WIDTH = JSON.stringify(fileURLToPath(new URL('../source/text/width.ts', import.meta.url)));
 // Lines kept: about ten frames of 50 lines. A line's styled characters are an object each, so the
 // bound is small (RSS while paging grew by 30 MB with 5000).
 const LIMIT = 500;
+
+import {fileURLToPath} from 'node:url';
 
 /** @returns {import('esbuild').Plugin} */
 export function inkPatches() {
@@ -38,7 +47,9 @@ export function inkPatches() {
       build.onLoad({filter: OUTPUT}, async ({path}) => ({
         contents: replaceGet(
           path,
-          patch(path, await read(path), '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', `
+          patch(path, patch(path, await read(path), '            cached = stringWidth(text);', '            cached = stringWidthOf(text);', `
+import {stringWidthOf} from ${WIDTH};
+`), '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', `
 let shared;
 function sharedOutputCaches() {
     if (shared === undefined || shared.styledChars.size > ${LIMIT} || shared.widths.size > ${LIMIT * 8})
@@ -52,6 +63,32 @@ function sharedOutputCaches() {
       build.onLoad({filter: RENDER}, async ({path}) => ({
         contents: patch(path, await read(path), '            const currentWidth = widestLine(text);', '            const currentWidth = measureText(text).width;', `
 import measureText from './measure-text.js';
+`),
+        loader: 'js',
+      }));
+      build.onLoad({filter: MEASURE}, async ({path}) => ({
+        contents: patch(path, await read(path), '    const width = widestLine(text);', '    const width = widestLineOf(text);', `
+import {stringWidthOf} from ${WIDTH};
+function widestLineOf(text) {
+    let width = 0;
+    for (const line of text.split('\\n')) width = Math.max(width, stringWidthOf(line));
+    return width;
+}
+`),
+        loader: 'js',
+      }));
+      build.onLoad({filter: SQUASH}, async ({path}) => ({
+        contents: patch(path, await read(path), "    text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", '    text = cachedSanitizeAnsi(text);', `
+const sanitized = new Map();
+function cachedSanitizeAnsi(text) {
+    let clean = sanitized.get(text);
+    if (clean === undefined) {
+        if (sanitized.size > ${LIMIT * 2}) sanitized.clear();
+        clean = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));
+        sanitized.set(text, clean);
+    }
+    return clean;
+}
 `),
         loader: 'js',
       }));

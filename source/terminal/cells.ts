@@ -2,6 +2,7 @@
  * A frame line as the terminal will hold it: one cell per column, each with its character and
  * the SGR attributes in force. Ink's lines are text with SGR sequences (chalk's) and nothing else.
  */
+import {JOINING} from '../text/joining.js';
 import {displayWidth, graphemes} from '../text/width.js';
 
 /** One column: its grapheme (`''` for the right half of a wide one) and its SGR parameters. */
@@ -23,13 +24,6 @@ export interface ParsedLine {
 
 const SGR = /\u001B\[([\d;:]*)m/y;
 const narrowText = /^[\u0020-\u007e\u00a0-\u02ff]*$/;
-/**
- * Code points that join the one before them into a grapheme, or the one after (UAX #29: Extend,
- * SpacingMark, ZWJ, Prepend, Hangul jamo, regional indicators, emoji modifiers). A run without any
- * is one grapheme per code point, and needs no segmenter: most text of most scripts.
- */
-export const JOINING =
-  /[\p{M}\p{Cf}\p{Cc}\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uff9e\uff9f\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u;
 const ESC = '\u001B';
 
 /** SGR state, one slot per independent attribute. */

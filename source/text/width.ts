@@ -11,6 +11,7 @@
  */
 import type {SafeText} from './sanitize.js';
 import stringWidth from 'string-width';
+import {JOINING} from './joining.js';
 
 let segmenter: Intl.Segmenter | undefined;
 /** Made on first use: the first segmenter loads ICU's break rules, which the first frame does without. */
@@ -30,6 +31,24 @@ export function displayWidth(text: string): number {
   if (printableAscii.test(text)) return text.length;
   let width = 0;
   for (const char of text) width += codePointWidth(char);
+  return width;
+}
+
+const SGR = /\u001B\[[\d;:]*m/g;
+
+/**
+ * string-width's width of `text` (what Ink lays text out by), at the cost of a lookup per code
+ * point when none of them joins another: each is then a grapheme of its own, and string-width's
+ * sum over graphemes is the sum of their widths. Otherwise string-width itself, segmenter and all.
+ */
+export function stringWidthOf(text: string): number {
+  let plain = text;
+  if (plain.includes('\u001B') || plain.includes('\u009B')) plain = plain.replace(SGR, '');
+  if (printableAscii.test(plain)) return plain.length;
+  // An escape left (not SGR) is a control character, which JOINING holds: string-width strips it.
+  if (JOINING.test(plain)) return stringWidth(text);
+  let width = 0;
+  for (const char of plain) width += codePointWidth(char);
   return width;
 }
 

@@ -1,12 +1,13 @@
 /**
  * The writer reads a run of text without a grapheme segmenter when no code point of it can join
- * another (source/terminal/cells.ts, JOINING). That holds only if the segmenter breaks between any
+ * another (source/text/joining.ts). That holds only if the segmenter breaks between any
  * two code points that JOINING leaves out: checked here for every BMP code point beside a letter,
  * beside itself and beside a CJK ideograph, and for random pairs and triples over all of Unicode.
  */
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {JOINING, parseLine} from '../../source/terminal/cells.js';
+import {parseLine} from '../../source/terminal/cells.js';
+import {JOINING} from '../../source/text/joining.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const count = (text: string) => Array.from(segmenter.segment(text)).length;

@@ -1,6 +1,7 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {displayWidth, graphemes, pad, truncate, truncateStart} from '../../source/text/width.js';
+import stringWidth from 'string-width';
+import {displayWidth, graphemes, pad, stringWidthOf, truncate, truncateStart} from '../../source/text/width.js';
 
 const family = '👩‍👩‍👧';
 const flag = '🇫🇷';
@@ -16,6 +17,24 @@ describe('displayWidth', () => {
     assert.equal(displayWidth('क्ष'), 2);
     assert.equal(displayWidth(accented), 1);
     assert.equal(displayWidth(''), 0);
+  });
+});
+
+describe('stringWidthOf', () => {
+  it('is string-width’s width, for random text of every script, emoji, marks and escapes', () => {
+    const pieces = ['a', 'Noël', '漢字', 'さくら', '한국어', 'ᄀ\u1161', 'Ελένη', 'محمد', 'שלום', 'क्ष', 'กำ', 'ấ', flag, family, accented, '👍🏽', '😀', '1️⃣',
+      '\u200b', '\u00ad', '\u0301', '\u001b[7m', '\u001b[27m', '\u001b]8;;x\u0007', '\u009b1m', '\t', '…', '›', '─', '§', '\u{1f600}', '\u{20000}', '\ud800'];
+    let state = 11;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    for (let round = 0; round < 20_000; round++) {
+      let text = '';
+      const count = 1 + (next() % 6);
+      for (let index = 0; index < count; index++) {
+        // A random code point now and then, from anywhere in Unicode.
+        text += next() % 4 === 0 ? String.fromCodePoint(next() % 0x110000) : pieces[next() % pieces.length];
+      }
+      assert.equal(stringWidthOf(text), stringWidth(text), JSON.stringify(text));
+    }
   });
 });
 
