@@ -31,7 +31,12 @@ export const PLACEHOLDER = '\ufffd';
 /** Combining marks kept on one character. */
 const MAX_MARKS = 2;
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+/** Made on first use: the first segmenter loads ICU's break rules (10 ms), which the first frame does without. */
+let segmenter: Intl.Segmenter | undefined;
+function clusters(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+  return segmenter.segment(text);
+}
 /** Latin, IPA and spacing modifiers (below U+0300): nothing there joins or changes width. */
 const plain = /^[\u0020-\u007e\u00a0-\u02ff]*$/;
 const combiningMark = /^[\p{Mn}\p{Me}]$/u;
@@ -42,7 +47,7 @@ const unassigned = /^\p{Cn}$/u;
 export function terminalSafe(text: string): string {
   if (plain.test(text)) return text;
   let out = '';
-  for (const {segment} of segmenter.segment(text.normalize('NFC'))) out += shapeCluster(segment);
+  for (const {segment} of clusters(text.normalize('NFC'))) out += shapeCluster(segment);
   return out;
 }
 
@@ -138,7 +143,7 @@ function isNewerThanUnicode12(code: number): boolean {
 export function spellOut(text: string): string {
   if (plain.test(text)) return text;
   let out = '';
-  for (const {segment} of segmenter.segment(text)) {
+  for (const {segment} of clusters(text)) {
     if (terminalSafe(segment) === segment.normalize('NFC')) {
       out += segment;
       continue;
