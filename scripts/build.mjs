@@ -5,6 +5,7 @@ import {build} from 'esbuild';
 import {chmod, readdir, rename, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {appOptions, heapFlags, root} from './esbuild-options.mjs';
+import {builtinRequire} from './builtin-require.mjs';
 import {inkPatches} from './ink-patches.mjs';
 
 const outdir = join(root, 'dist');
@@ -20,7 +21,7 @@ await build({
   banner: {
     js: `#!/usr/bin/env -S node ${heapFlags.join(' ')}\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);`,
   },
-  plugins: [inkPatches()],
+  plugins: [inkPatches(), builtinRequire()],
   logLevel: 'warning',
 });
 await chmod(join(staging, 'cli.js'), 0o755);
