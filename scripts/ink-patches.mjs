@@ -18,7 +18,8 @@
 // 200x50), writes every text into it character by character and turns each row back into a
 // string: 5 ms of the 15 a page move cost at 200x50 (CPU profile), and most of the garbage that
 // grew the heap while paging. The grid is still built, for the rows that need it: where writes
-// overlap, are clipped, span lines, or hold characters Ink drops or counts its own way.
+// overlap, are clipped, carry a style from one line to the next, or hold characters Ink drops or
+// counts its own way.
 //
 // 3. Yoga's loader decodes its embedded WebAssembly directly instead of through fetch(): in a
 // bundle it takes itself for a browser, and the first use of fetch loads Node's undici, about
@@ -145,30 +146,68 @@ const FAST_GET = `    get() {
 const SGR = /\\u001b\\[[\\d;]*m/g;
 const GRID_ONLY = /[[\\p{Default_Ignorable_Code_Point}\\p{Mn}\\p{Me}\\p{Cc}\\p{Cf}\\u1160-\\u11ff]--[\\u001b]]/v;
 import measureText from './measure-text.js';
-// Record a write on its row, styled by its transformers (a Text's colours are one) as Ink does it,
-// or send the rows it touches to the grid.
+// Record the lines of a write on their rows, styled by its transformers (a Text's colours are
+// one) as Ink does it, or send the rows it touches to the grid.
 function placeWrite(output, rows, operation, clip) {
     const {x, y, text, transformers} = operation;
-    const lineCount = text.split('\\n').length;
-    const width = lineCount === 1 ? measureText(text).width : 0;
-    let line;
-    if (lineCount === 1 && x >= 0 && !GRID_ONLY.test(text) &&
-        (clip === undefined || ((clip.x1 === undefined || x >= clip.x1) && (clip.x2 === undefined || x + width <= clip.x2) &&
-            (clip.y1 === undefined || y >= clip.y1) && (clip.y2 === undefined || y < clip.y2)))) {
-        line = text;
-        for (const transformer of transformers) line = transformer(line, 0);
-        // A style adds escapes only; a transformer that changed the text is measured again.
-        if (line.replace(SGR, '') !== text.replace(SGR, '') && (measureText(line).width !== width || GRID_ONLY.test(line))) line = undefined;
+    const lines = text.split('\\n');
+    const placed = [];
+    for (let index = 0; index < lines.length; index++) {
+        const line = placedLine(lines[index], x, y + index, index, transformers, clip, lines.length > 1);
+        if (line === undefined) break;
+        placed.push(line);
     }
-    if (line === undefined) {
-        for (let row = Math.max(0, y); row < Math.min(output.height, y + lineCount); row++) rows[row] = null;
+    if (placed.length < lines.length) {
+        for (let row = Math.max(0, y); row < Math.min(output.height, y + lines.length); row++) rows[row] = null;
         return;
     }
-    if (y < 0 || y >= output.height || rows[y] === null) return;
-    const writes = rows[y] ?? (rows[y] = []);
-    // Side by side only: a write over another one (an overlay) needs the grid's cells.
-    if (writes.some(other => x < other.x + other.width && other.x < x + width)) rows[y] = null;
-    else writes.push({x, width, text: line});
+    for (const [index, line] of placed.entries()) {
+        const row = y + index;
+        // Nothing visible (an empty line): nothing to place.
+        if (line.width === 0 || row < 0 || row >= output.height || rows[row] === null) continue;
+        const writes = rows[row] ?? (rows[row] = []);
+        // Side by side only: a write over another one (an overlay) needs the grid's cells.
+        if (writes.some(other => line.x < other.x + other.width && other.x < line.x + line.width)) rows[row] = null;
+        else writes.push(line);
+    }
+}
+// One line of a write as it lands on its row, or undefined where only the grid knows. Ink carries a
+// style left open at the end of a line on to the next one: the lines of a write are taken apart
+// only when each one closes what it opens.
+function placedLine(text, x, y, index, transformers, clip, several) {
+    if (x < 0 || GRID_ONLY.test(text) || (several && !closesStyles(text))) return undefined;
+    const width = measureText(text).width;
+    if (clip !== undefined && !((clip.x1 === undefined || x >= clip.x1) && (clip.x2 === undefined || x + width <= clip.x2) &&
+        (clip.y1 === undefined || y >= clip.y1) && (clip.y2 === undefined || y < clip.y2))) return undefined;
+    let line = text;
+    for (const transformer of transformers) line = transformer(line, index);
+    // A style adds escapes only; a transformer that changed the text is measured again.
+    if (line.replace(SGR, '') !== text.replace(SGR, '') && (measureText(line).width !== width || GRID_ONLY.test(line))) return undefined;
+    return {x, width, text: line};
+}
+const SGR_PARAMETERS = /\\u001b\\[([\\d;]*)m/g;
+// The SGR codes that end an attribute, and the attributes (a code, or a colour slot) they end.
+const ENDS = {22: [1, 2], 23: [3], 24: [4], 25: [5], 27: [7], 28: [8], 29: [9], 39: ['fg'], 49: ['bg'], 55: [53]};
+function closesStyles(text) {
+    if (!text.includes('\\u001b')) return true;
+    if (text.replace(SGR, '').includes('\\u001b')) return false;
+    const open = new Set();
+    for (const [, body] of text.matchAll(SGR_PARAMETERS)) {
+        const codes = body === '' ? [0] : body.split(';').map(Number);
+        for (let at = 0; at < codes.length; at++) {
+            const code = codes[at];
+            if (code === 0) open.clear();
+            else if (ENDS[code]) for (const attribute of ENDS[code]) open.delete(attribute);
+            else if (code === 38 || code === 48) {
+                open.add(code === 38 ? 'fg' : 'bg');
+                at += codes[at + 1] === 5 ? 2 : codes[at + 1] === 2 ? 4 : 0;
+            } else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) open.add('fg');
+            else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) open.add('bg');
+            // Anything else stays open: such a write goes to the grid.
+            else open.add(code);
+        }
+    }
+    return open.size === 0;
 }
 function placedText(writes) {
     writes.sort((a, b) => a.x - b.x);

@@ -95,7 +95,12 @@ function text(next: () => number): string {
       piece = open + piece + close;
     }
     out += piece;
-    if (next() < 0.05) out += '\n';
+    if (next() < 0.15) out += '\n';
+  }
+  // A style over several lines, as a Text with colour around children that hold line breaks.
+  if (next() < 0.1) {
+    const [open, close] = STYLES[Math.floor(next() * STYLES.length)]!;
+    out = open + out + close;
   }
   return out;
 }
@@ -152,6 +157,19 @@ describe("the bundle's Output.get()", () => {
     const patched = new PatchedOutput({width: 10, height: 4});
     patched.write(2, 1, 'ab', {transformers: []});
     assert.deepEqual(patched.get(), {output: '\n  ab\n\n', height: 4});
+  });
+
+  test('takes apart the lines of a write whose lines close their styles, and sends the others to the grid', () => {
+    const text = 'one\n\u001b[7m\u001b[7mtwo\u001b[27m\nthree';
+    const patched = new PatchedOutput({width: 10, height: 3});
+    patched.write(0, 0, text, {transformers: []});
+    assert.equal(patched.get().output, text, 'line by line, as written (the grid writes a doubled SGR once)');
+    const carried = new PatchedOutput({width: 10, height: 3});
+    carried.write(0, 0, '\u001b[1mone\ntwo\u001b[22m', {transformers: []});
+    const ink = new InkOutput({width: 10, height: 3});
+    ink.write(0, 0, '\u001b[1mone\ntwo\u001b[22m', {transformers: []});
+    assert.deepEqual(cells(carried), cells(ink));
+    assert.equal(cells(carried)[1]?.[0]?.style, '1', 'the bold carried over the line break');
   });
 
   test('places side-by-side writes of one row at their columns, without the grid', () => {
