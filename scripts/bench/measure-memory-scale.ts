@@ -4,9 +4,10 @@
  * own server, large enough that Acme alone holds 100 000, and pages through all of them.
  */
 import type {BenchContext} from './context.js';
+import {inkFloorMB} from './measure-floor.js';
 import {measureMemory} from './measure-memory.js';
 import {startServerProcess} from './remote-server.js';
-import type {Metric} from './stats.js';
+import {metric, type Metric} from './stats.js';
 
 /** The table's rows to page through. */
 export const PAGED_USERS = 100_000;
@@ -21,7 +22,9 @@ export async function measureMemoryAtScale(context: BenchContext, cols: number, 
     const metrics = await measureMemory(context, server, cols, rows, timeLimitMs);
     const paged = /(\d+) of (\d+) rows/.exec(metrics[0]?.section ?? '');
     if (!paged || Number(paged[2]) < PAGED_USERS) throw new Error(`the table held ${paged?.[2] ?? 'no'} users, fewer than ${PAGED_USERS}`);
-    return metrics;
+    const floor = await inkFloorMB(context, cols, rows);
+    const section = metrics[0]!.section;
+    return [...metrics, metric({id: 'memory.floor', section, label: 'yardstick: RSS of a bare Ink app (one word, TLS context)', unit: 'MB'}, [floor])];
   } finally {
     await server.close();
   }
