@@ -36,7 +36,7 @@ export async function measureSea(context: BenchContext, runs: number, note: (tex
     metric({id: 'sea.size', section: SECTION, label: 'size', unit: 'MB'}, [statSync(executable).size / 1e6]),
     metric({id: 'sea.version', section: SECTION, label: '--version → exit', unit: 'ms'}, version),
     metric({id: 'sea.version.ratio', section: SECTION, label: '  ÷ node -e 0 (same round)', unit: 'x'}, ratio(version)),
-    metric({id: 'sea.frame', section: SECTION, label: '--demo → first frame (80x24 pty)', unit: 'ms', budget: {max: 150}}, frame),
+    metric({id: 'sea.frame', section: SECTION, label: '--demo → first frame (80x24 pty)', unit: 'ms', budget: {max: 100}}, frame),
     metric({id: 'sea.frame.ratio', section: SECTION, label: '  ÷ node -e 0 (same round)', unit: 'x'}, ratio(frame)),
   ];
 }
