@@ -1,9 +1,9 @@
 /**
- * What the script commands that act as an administrator share (`account …`): the server and
- * username from the flags or the last profile, its tenant when no --tenant (a name resolved to
- * its uuid, as the dashboard does), the password from standard input, a short online
- * session (no refresh token left behind) revoked at the end, and a certificate refusal reported
- * with the `wazo-tui trust` command to run.
+ * What the script commands that log in share (`account …`, `token`, and through script-session.ts
+ * the collections): the server and username from the flags or the last profile, its tenant when no
+ * --tenant (a name resolved to its uuid, as the dashboard does), the password from standard input,
+ * a short online session (no refresh token left behind) revoked at the end whatever happened, and
+ * a certificate refusal reported with the `wazo-tui trust` command to run.
  */
 import type {AuthedOptions, WazoClient} from '../api/contract.js';
 import {exitCodeFor} from '../api/errors.js';
@@ -43,7 +43,9 @@ export interface LoginTarget {
 /** Resolve SERVER and `-u` (`-p NAME`, or the profile of SERVER or the last one, fills them in) and insist on `--password-stdin`. */
 export function loginTarget(command: AdminLogin, what: string): LoginTarget {
   const configDir = resolveConfigDir(command.configDir);
+  // Read, never changed: a script run leaves the profiles (and a broken file) as they are.
   const profiles = new ProfileStore(configDir, {readOnly: true});
+  for (const notice of profiles.notices) process.stderr.write(`wazo-tui: warning: ${sanitize(notice)}\n`);
   const profile = command.profile ? profiles.get(command.profile) : command.server ? profiles.forServer(command.server) : profiles.current();
   if (command.profile && !profile) throw new UsageError(`no profile named ${command.profile} (wazo-tui profiles list shows them)`);
   const server = command.server ?? profile?.server;
@@ -74,15 +76,41 @@ export interface AdminContext {
  * its report and exit code 4, other errors go up to the caller (cli.tsx prints them).
  */
 export async function asAdmin(command: AdminLogin, target: LoginTarget, password: string, body: (context: AdminContext) => Promise<number>): Promise<number> {
+  return withSession(target, password, {expiration: 600, tenant: command.tenant ?? target.tenant, configDirFlag: command.configDir}, (session, client, tenant) =>
+    body({client, authed: (call) => session.withToken((token) => call({token, tenant}))}),
+  );
+}
+
+/** How a script's session is opened. */
+export interface SessionOptions {
+  /** Token lifetime, seconds. */
+  expiration: number;
+  /** The working tenant: uuid, name or slug (undefined: the token's own). */
+  tenant: string | undefined;
+  /** `--config-dir` as given, for the `wazo-tui trust` command a refusal suggests. */
+  configDirFlag: string | undefined;
+}
+
+/**
+ * Log in to `target`, run `work` with the working tenant's uuid, revoke the token, and return
+ * `work`'s exit code. A refused certificate is reported with the `wazo-tui trust` command to run
+ * (exit 4); other errors are thrown on, after the revocation.
+ */
+export async function withSession(
+  target: LoginTarget,
+  password: string,
+  options: SessionOptions,
+  work: (session: Session, client: WazoClient, tenant: string | undefined) => Promise<number>,
+): Promise<number> {
   const {client} = openConnection(target);
-  const session = new Session(client, {clientId: clientIdFor(installId(target.configDir)), expiration: 600, refresh: false});
+  // A script run and out: an offline token would leave a long-lived refresh token on the server for nothing.
+  const session = new Session(client, {clientId: clientIdFor(installId(target.configDir)), expiration: options.expiration, refresh: false});
   try {
     await session.login(target.username, password);
-    const tenant = await tenantUuid(command.tenant ?? target.tenant, session, client);
-    return await body({client, authed: (call) => session.withToken((token) => call({token, tenant}))});
+    return await work(session, client, await tenantUuid(options.tenant, session, client));
   } catch (error) {
     if (!(error instanceof CertificateError)) throw error;
-    process.stderr.write(certificateRefusalReport(error, trustOptionsFor(command.configDir)));
+    process.stderr.write(certificateRefusalReport(error, trustOptionsFor(options.configDirFlag)));
     return exitCodeFor(error);
   } finally {
     await session.end();
