@@ -11,6 +11,8 @@ import {metric, type Metric} from './stats.js';
 
 /** The table's rows to page through. */
 export const PAGED_USERS = 100_000;
+/** PgDn pressed one at a time, each drawn before the next: a frame per key, as when PgDn is held. */
+const KEY_BY_KEY = 600;
 /** Acme's share of the demo's users (`pickTenant` in source/demo/data.ts), with a margin for the dice. */
 const ACME_SHARE = 0.79;
 
@@ -19,12 +21,13 @@ export async function measureMemoryAtScale(context: BenchContext, cols: number, 
   const users = Math.ceil(PAGED_USERS / ACME_SHARE);
   const server = await startServerProcess(users, Math.round(users * 1.2));
   try {
-    const metrics = await measureMemory(context, server, cols, rows, timeLimitMs);
+    const metrics = await measureMemory(context, server, cols, rows, {burst: 50, timeLimitMs, id: 'memory'});
     const paged = /(\d+) of (\d+) rows/.exec(metrics[0]?.section ?? '');
     if (!paged || Number(paged[2]) < PAGED_USERS) throw new Error(`the table held ${paged?.[2] ?? 'no'} users, fewer than ${PAGED_USERS}`);
     const floor = await inkFloorMB(context, cols, rows);
     const section = metrics[0]!.section;
-    return [...metrics, metric({id: 'memory.floor', section, label: 'yardstick: RSS of a bare Ink app (one word, TLS context)', unit: 'MB'}, [floor])];
+    const keyByKey = await measureMemory(context, server, cols, rows, {burst: 1, keys: KEY_BY_KEY, timeLimitMs, id: 'memory.keys'});
+    return [...metrics, metric({id: 'memory.floor', section, label: 'yardstick: RSS of a bare Ink app (one word, TLS context)', unit: 'MB'}, [floor]), ...keyByKey];
   } finally {
     await server.close();
   }
