@@ -37,6 +37,12 @@ const WIDTH = JSON.stringify(fileURLToPath(new URL('../source/text/width.ts', im
 // Lines kept: about ten frames of 50 lines. A line's styled characters are an object each, so the
 // bound is small (RSS while paging grew by 30 MB with 5000).
 const LIMIT = 500;
+// Characters kept in all, because a key may be a whole text of many lines (the table's body): its
+// styled characters are 9 000 objects at 200x50.
+const CHARACTERS = LIMIT * 200;
+// A text longer than this is not kept in a cache of many texts, only as the last one measured (or
+// cleaned): the layout asks for it again in the same frame, the next frame has another one.
+const LONG = 1000;
 
 import {fileURLToPath} from 'node:url';
 
@@ -53,9 +59,15 @@ import {stringWidthOf} from ${WIDTH};
 `), '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', `
 let shared;
 function sharedOutputCaches() {
-    if (shared === undefined || shared.styledChars.size > ${LIMIT} || shared.widths.size > ${LIMIT * 8})
+    if (shared === undefined || shared.styledChars.size > ${LIMIT} || shared.widths.size > ${LIMIT * 8} || keptCharacters(shared) > ${CHARACTERS})
         shared = new OutputCaches();
     return shared;
+}
+function keptCharacters(caches) {
+    let characters = 0;
+    for (const text of caches.styledChars.keys()) characters += text.length;
+    for (const text of caches.blockWidths.keys()) characters += text.length;
+    return characters;
 }
 `),
         ),
@@ -68,24 +80,45 @@ import measureText from './measure-text.js';
         loader: 'js',
       }));
       build.onLoad({filter: MEASURE}, async ({path}) => ({
-        contents: patch(path, await read(path), '    const width = widestLine(text);', '    const width = widestLineOf(text);', `
+        contents: patch(
+          path,
+          patch(
+          path,
+          patch(path, await read(path), '    const width = widestLine(text);', '    const width = widestLineOf(text);', `
 import {stringWidthOf} from ${WIDTH};
 function widestLineOf(text) {
     let width = 0;
     for (const line of text.split('\\n')) width = Math.max(width, stringWidthOf(line));
     return width;
 }
+let lastLong;
 `),
+          '    cache.set(text, dimensions);',
+          `    if (text.length <= ${LONG}) cache.set(text, dimensions);
+    else lastLong = {text, dimensions};`,
+          '',
+          ),
+          '    const cachedDimensions = cache.get(text);',
+          `    if (lastLong?.text === text) return lastLong.dimensions;
+    const cachedDimensions = cache.get(text);`,
+          '',
+        ),
         loader: 'js',
       }));
       build.onLoad({filter: SQUASH}, async ({path}) => ({
         contents: patch(path, await read(path), "    text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", '    text = cachedSanitizeAnsi(text);', `
 const sanitized = new Map();
+let lastLong;
 function cachedSanitizeAnsi(text) {
+    if (lastLong?.text === text) return lastLong.clean;
     let clean = sanitized.get(text);
     if (clean === undefined) {
-        if (sanitized.size > ${LIMIT * 2}) sanitized.clear();
         clean = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));
+        if (text.length > ${LONG}) {
+            lastLong = {text, clean};
+            return clean;
+        }
+        if (sanitized.size > ${LIMIT * 2}) sanitized.clear();
         sanitized.set(text, clean);
     }
     return clean;
