@@ -10,7 +10,7 @@ import type {TrustPolicy, WazoClient} from '../../source/api/contract.js';
 import {isApiError, UsageError} from '../../source/api/errors.js';
 import {parseServer} from '../../source/api/target.js';
 import {createAgent} from '../../source/api/tls/agent.js';
-import {caBundleFor, defaultCaBundle} from '../../source/api/tls/ca-bundle.js';
+import {caBundleFor, checkCaFiles, defaultCaBundle} from '../../source/api/tls/ca-bundle.js';
 import {fingerprintOf} from '../../source/api/tls/fingerprint.js';
 import {probeCertificate} from '../../source/api/tls/probe.js';
 import {CertificateError} from '../../source/api/tls/trust-errors.js';
@@ -396,6 +396,9 @@ describe('CA bundle', () => {
     const broken = join(scratch, 'broken.pem');
     writeFileSync(broken, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
     assert.throws(() => caBundleFor([broken]), (error: unknown) => error instanceof UsageError && /damaged/.test(error.message));
+    // With a pin the bundle is not built, and the files are still checked.
+    for (const file of [missing, empty, broken]) assert.throws(() => checkCaFiles([file]), (error: unknown) => error instanceof UsageError && error.message.includes(file));
+    assert.doesNotThrow(() => checkCaFiles([caFile]));
   });
 
   it('makes createClient fail clearly on a missing --ca-file', () => {

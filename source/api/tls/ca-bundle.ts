@@ -27,6 +27,11 @@ export function caBundleFor(caFiles: readonly string[] = []): string[] {
   return caFiles.length === 0 ? [...processDefault] : dedupe([...processDefault, ...caFiles.flatMap(readCaFile)]);
 }
 
+/** Read the user's CA files as {@link caBundleFor} would, for their errors alone (a pinned server trusts its pin only). */
+export function checkCaFiles(caFiles: readonly string[]): void {
+  for (const file of caFiles) readCaFile(file);
+}
+
 /** What is trusted without a --ca-file: Node's roots, the first OS bundle found, `NODE_EXTRA_CA_CERTS`; one copy of each. */
 export function defaultCaBundle(env: NodeJS.ProcessEnv, systemPaths: readonly string[]): string[] {
   const system = systemPaths.map(readQuietly).find((blocks) => blocks !== undefined) ?? [];
