@@ -54,25 +54,24 @@ export function Table({columns, rows, selected, width, height, sortColumn, sortD
     if (plain !== '') body.push(plain);
     plain = '';
   };
+  const styled = (line: number, text: string, style: TextProps, end: string) => {
+    flush();
+    body.push(
+      <Text key={line} {...style}>
+        {text}
+      </Text>,
+    );
+    plain = end;
+  };
   for (let line = 0; line < Math.max(0, height); line += 1) {
     const index = start + line;
     const row = rows[index];
     const end = line === height - 1 ? '' : '\n';
-    if (rows.length === 0 && line === 0) styled(`  ${truncate(emptyText, width - 2)}`, theme.dim);
+    if (rows.length === 0 && line === 0) styled(line, `  ${truncate(emptyText, width - 2)}`, theme.dim, end);
     else if (index >= rows.length) plain += ` ${end}`;
-    else if (row === undefined) styled(index === current ? '› …' : '  …', theme.dim);
-    else if (index === current) styled(rowText(row, columns, placed, true), {inverse: true});
+    else if (row === undefined) styled(line, index === current ? '› …' : '  …', theme.dim, end);
+    else if (index === current) styled(line, rowText(row, columns, placed, true), {inverse: true}, end);
     else plain += rowText(row, columns, placed, false) + end;
-
-    function styled(text: string, style: TextProps) {
-      flush();
-      body.push(
-        <Text key={line} {...style}>
-          {text}
-        </Text>,
-      );
-      plain = end;
-    }
   }
   flush();
 

@@ -6,6 +6,9 @@
  * itself after each key and goes on from its layout effect): a Tab moves the focus
  * before the next characters, an Enter submits before anything after it is read.
  *
+ * - The one exception: keys every active handler says compose (`batches`: moves in a table, which
+ *   only dispatch to the selection's reducer) are applied together when several are queued, and
+ *   drawn as one frame.
  * - Screens and fields take keys with {@link useKeys} instead of Ink's `useInput`. A handler may
  *   answer `'wait'`: the key (and every key after it) stays queued until that screen re-renders,
  *   for at most {@link maxWaitMs}, then it is dropped. Only a handler that is the one active
