@@ -27,6 +27,8 @@
 //
 // Each patch fails the build if the source no longer has the expected shape.
 
+import {fileURLToPath} from 'node:url';
+
 const OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
 const RENDER = /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/;
 const MEASURE = /[\\/]ink[\\/]build[\\/]measure-text\.js$/;
@@ -44,8 +46,6 @@ const CHARACTERS = LIMIT * 200;
 // cleaned): the layout asks for it again in the same frame, the next frame has another one.
 const LONG = 1000;
 
-import {fileURLToPath} from 'node:url';
-
 /** @returns {import('esbuild').Plugin} */
 export function inkPatches() {
   return {
@@ -54,9 +54,15 @@ export function inkPatches() {
       build.onLoad({filter: OUTPUT}, async ({path}) => ({
         contents: replaceGet(
           path,
-          patch(path, patch(path, await read(path), '            cached = stringWidth(text);', '            cached = stringWidthOf(text);', `
+          patch(
+            path,
+            await read(path),
+            [
+              ['            cached = stringWidth(text);', '            cached = stringWidthOf(text);'],
+              ['    caches = new OutputCaches();', '    caches = sharedOutputCaches();'],
+            ],
+            `
 import {stringWidthOf} from ${WIDTH};
-`), '    caches = new OutputCaches();', '    caches = sharedOutputCaches();', `
 let shared;
 function sharedOutputCaches() {
     if (shared === undefined || shared.styledChars.size > ${LIMIT} || shared.widths.size > ${LIMIT * 8} || keptCharacters(shared) > ${CHARACTERS})
@@ -69,12 +75,13 @@ function keptCharacters(caches) {
     for (const text of caches.blockWidths.keys()) characters += text.length;
     return characters;
 }
-`),
+`,
+          ),
         ),
         loader: 'js',
       }));
       build.onLoad({filter: RENDER}, async ({path}) => ({
-        contents: patch(path, await read(path), '            const currentWidth = widestLine(text);', '            const currentWidth = measureText(text).width;', `
+        contents: patch(path, await read(path), [['            const currentWidth = widestLine(text);', '            const currentWidth = measureText(text).width;']], `
 import measureText from './measure-text.js';
 `),
         loader: 'js',
@@ -82,9 +89,13 @@ import measureText from './measure-text.js';
       build.onLoad({filter: MEASURE}, async ({path}) => ({
         contents: patch(
           path,
-          patch(
-          path,
-          patch(path, await read(path), '    const width = widestLine(text);', '    const width = widestLineOf(text);', `
+          await read(path),
+          [
+            ['    const width = widestLine(text);', '    const width = widestLineOf(text);'],
+            ['    cache.set(text, dimensions);', `    if (text.length <= ${LONG}) cache.set(text, dimensions);\n    else lastLong = {text, dimensions};`],
+            ['    const cachedDimensions = cache.get(text);', '    if (lastLong?.text === text) return lastLong.dimensions;\n    const cachedDimensions = cache.get(text);'],
+          ],
+          `
 import {stringWidthOf} from ${WIDTH};
 function widestLineOf(text) {
     let width = 0;
@@ -92,21 +103,12 @@ function widestLineOf(text) {
     return width;
 }
 let lastLong;
-`),
-          '    cache.set(text, dimensions);',
-          `    if (text.length <= ${LONG}) cache.set(text, dimensions);
-    else lastLong = {text, dimensions};`,
-          '',
-          ),
-          '    const cachedDimensions = cache.get(text);',
-          `    if (lastLong?.text === text) return lastLong.dimensions;
-    const cachedDimensions = cache.get(text);`,
-          '',
+`,
         ),
         loader: 'js',
       }));
       build.onLoad({filter: SQUASH}, async ({path}) => ({
-        contents: patch(path, await read(path), "    text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", '    text = cachedSanitizeAnsi(text);', `
+        contents: patch(path, await read(path), [["    text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", '    text = cachedSanitizeAnsi(text);']], `
 const sanitized = new Map();
 let lastLong;
 function cachedSanitizeAnsi(text) {
@@ -127,7 +129,7 @@ function cachedSanitizeAnsi(text) {
         loader: 'js',
       }));
       build.onLoad({filter: YOGA}, async ({path}) => ({
-        contents: patch(path, await read(path), 'function ya(){return w||"function"!=typeof fetch?', 'function ya(){return true?', ''),
+        contents: patch(path, await read(path), [['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return true?']], ''),
         loader: 'js',
       }));
     },
@@ -264,7 +266,11 @@ function replaceGet(path, source) {
   return source.slice(0, start) + FAST_GET + source.slice(end + 3);
 }
 
-function patch(path, source, from, to, helpers) {
-  if (!source.includes(from)) throw new Error(`ink-patches: ${path} no longer contains ${JSON.stringify(from.trim())}`);
-  return source.replace(from, to) + helpers;
+function patch(path, source, replacements, helpers) {
+  let patched = source;
+  for (const [from, to] of replacements) {
+    if (!patched.includes(from)) throw new Error(`ink-patches: ${path} no longer contains ${JSON.stringify(from.trim())}`);
+    patched = patched.replace(from, to);
+  }
+  return patched + helpers;
 }
