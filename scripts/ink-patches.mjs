@@ -36,6 +36,8 @@ const SQUASH = /[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/;
 const YOGA = /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
 // Our string-width without the segmenter where it is not needed (source/text/width.ts).
 const WIDTH = JSON.stringify(fileURLToPath(new URL('../source/text/width.ts', import.meta.url)));
+// How the writer reads SGR (source/terminal/cells.ts).
+const CELLS = JSON.stringify(fileURLToPath(new URL('../source/terminal/cells.ts', import.meta.url)));
 // Lines kept: about ten frames of 50 lines. A line's styled characters are an object each, so the
 // bound is small (RSS while paging grew by 30 MB with 5000).
 const LIMIT = 500;
@@ -181,6 +183,7 @@ const FAST_GET = `    get() {
 const SGR = /\\u001b\\[[\\d;]*m/g;
 const GRID_ONLY = /[[\\p{Default_Ignorable_Code_Point}\\p{Mn}\\p{Me}\\p{Cc}\\p{Cf}\\u1160-\\u11ff]--[\\u001b]]/v;
 import measureText from './measure-text.js';
+import {closesItsStyles} from ${CELLS};
 // Record the lines of a write on their rows, styled by its transformers (a Text's colours are
 // one) as Ink does it, or send the rows it touches to the grid.
 function placeWrite(output, rows, operation, clip) {
@@ -220,29 +223,11 @@ function placedLine(text, x, y, index, transformers, clip, several) {
     if (line.replace(SGR, '') !== text.replace(SGR, '') && (measureText(line).width !== width || GRID_ONLY.test(line))) return undefined;
     return {x, width, text: line};
 }
-const SGR_PARAMETERS = /\\u001b\\[([\\d;]*)m/g;
-// The SGR codes that end an attribute, and the attributes (a code, or a colour slot) they end.
-const ENDS = {22: [1, 2], 23: [3], 24: [4], 25: [5], 27: [7], 28: [8], 29: [9], 39: ['fg'], 49: ['bg'], 55: [53]};
+// What the writer draws of a line's styles is what counts (source/terminal/cells.ts); a write with an
+// escape other than SGR goes to the grid.
 function closesStyles(text) {
     if (!text.includes('\\u001b')) return true;
-    if (text.replace(SGR, '').includes('\\u001b')) return false;
-    const open = new Set();
-    for (const [, body] of text.matchAll(SGR_PARAMETERS)) {
-        const codes = body === '' ? [0] : body.split(';').map(Number);
-        for (let at = 0; at < codes.length; at++) {
-            const code = codes[at];
-            if (code === 0) open.clear();
-            else if (ENDS[code]) for (const attribute of ENDS[code]) open.delete(attribute);
-            else if (code === 38 || code === 48) {
-                open.add(code === 38 ? 'fg' : 'bg');
-                at += codes[at + 1] === 5 ? 2 : codes[at + 1] === 2 ? 4 : 0;
-            } else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) open.add('fg');
-            else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) open.add('bg');
-            // Anything else stays open: such a write goes to the grid.
-            else open.add(code);
-        }
-    }
-    return open.size === 0;
+    return !text.replace(SGR, '').includes('\\u001b') && closesItsStyles(text);
 }
 function placedText(writes) {
     writes.sort((a, b) => a.x - b.x);

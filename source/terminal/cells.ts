@@ -91,6 +91,15 @@ function parse(line: string): ParsedLine {
   return {cells, addressable};
 }
 
+const SGR_ALL = /\u001B\[([\d;:]*)m/g;
+
+/** Whether `text` closes every attribute it opens, as the writer reads SGR (others are dropped). */
+export function closesItsStyles(text: string): boolean {
+  const slots: Slots = new Map();
+  for (const [, body] of text.matchAll(SGR_ALL)) applySgr(slots, body ?? '');
+  return slots.size === 0;
+}
+
 /** The SGR sequence that sets `style` from any state. */
 export function sgrFor(style: string): string {
   return style === '' ? `${ESC}[m` : `${ESC}[0;${style}m`;
