@@ -77,8 +77,9 @@ export class TerminalWriter {
     this.pending = text;
     if (this.scheduled) return;
     this.scheduled = true;
-    // React commits a burst of keys in one go, several renders in one tick: draw after them.
-    setImmediate(() => this.flush());
+    // React commits a burst of keys in one go, several renders in one tick: draw after them, but
+    // before the tasks the commit queued (its effects start the next page's request).
+    queueMicrotask(() => this.flush());
   }
 
   /**
