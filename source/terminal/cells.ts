@@ -5,16 +5,23 @@
 import {JOINING} from '../text/joining.js';
 import {displayWidth, graphemes} from '../text/width.js';
 
-/** One column: its grapheme (`''` for the right half of a wide one) and its SGR parameters. */
-export interface Cell {
-  text: string;
-  /** Canonical SGR parameters (`''` is the default style), e.g. `1;7;36`. */
-  style: string;
-}
-
-/** A parsed line: its cells, and whether each column of ours is surely the terminal's too. */
+/**
+ * A parsed line. Its columns are kept in a string and a typed array rather than an object per
+ * cell: a page move parses about 44 new lines of 200 columns, the parsed lines live on while they
+ * are the screen's, and the objects were a third of all the memory a key allocated and most of
+ * what each scavenge promoted (npm run bench, with a sampling heap profile and GC traces).
+ */
 export interface ParsedLine {
-  cells: Cell[];
+  /** Its columns. */
+  width: number;
+  /** Its text when each column holds one UTF-16 unit (most lines), otherwise undefined. */
+  chars: string | undefined;
+  /** Otherwise each column's grapheme: `''` for the right half of a wide one. */
+  texts: string[] | undefined;
+  /** Each column's style, as an index into `styles`. */
+  styleOf: Uint16Array;
+  /** The line's canonical SGR parameters, e.g. `1;7;36`: `''`, the default style, first. */
+  styles: string[];
   /**
    * Every grapheme is one code point of width 1 or 2: its columns are the same in every terminal,
    * so the line can be updated from the middle. Otherwise it is always rewritten from column 1.
@@ -22,8 +29,21 @@ export interface ParsedLine {
   addressable: boolean;
 }
 
+/** The grapheme in column `col` of `line`: a blank past its end. */
+export function textAt(line: ParsedLine, col: number): string {
+  if (col >= line.width) return ' ';
+  return line.chars === undefined ? line.texts![col]! : line.chars[col]!;
+}
+
+/** The style of column `col` of `line`: the default past its end. */
+export function styleAt(line: ParsedLine, col: number): string {
+  return col >= line.width ? '' : line.styles[line.styleOf[col]!]!;
+}
+
 const SGR = /\u001B\[([\d;:]*)m/y;
 const narrowText = /^[\u0020-\u007e\u00a0-\u02ff]*$/;
+/** Characters of one column each, in every terminal (U+00AD, a soft hyphen, has none). */
+const oneColumnEach = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff]*$/;
 const ESC = '\u001B';
 
 /** SGR state, one slot per independent attribute. */
@@ -53,9 +73,13 @@ let recent = new Map<string, ParsedLine>();
 let older = new Map<string, ParsedLine>();
 
 function parse(line: string): ParsedLine {
-  const cells: Cell[] = [];
+  let styleOf: Uint16Array<ArrayBuffer> = new Uint16Array(line.length);
+  const styles = [''];
   const slots: Slots = new Map();
-  let style = '';
+  let styleId = 0;
+  let chars = '';
+  let texts: string[] | undefined;
+  let width = 0;
   let addressable = true;
   let index = 0;
   while (index < line.length) {
@@ -64,31 +88,51 @@ function parse(line: string): ParsedLine {
       const match = SGR.exec(line);
       if (match) {
         applySgr(slots, match[1] ?? '');
-        style = canonical(slots);
+        const style = canonical(slots);
+        styleId = styles.indexOf(style);
+        if (styleId === -1) styleId = styles.push(style) - 1;
         index = SGR.lastIndex;
       } else index += 1;
       continue;
     }
     const next = line.indexOf(ESC, index);
-    const run = line.slice(index, next === -1 ? line.length : next);
-    index += run.length;
+    const end = next === -1 ? line.length : next;
+    const run = line.slice(index, end);
+    index = end;
+    if (texts === undefined && oneColumnEach.test(run)) {
+      if (width + run.length > styleOf.length) styleOf = grown(styleOf, width + run.length);
+      styleOf.fill(styleId, width, width + run.length);
+      chars += run;
+      width += run.length;
+      continue;
+    }
+    texts ??= chars.split('');
     // Below U+0300 every character is a grapheme of one column (no combining marks, no wide ones).
     for (const grapheme of narrowText.test(run) || !JOINING.test(run) ? run : graphemes(run)) {
       const code = grapheme.charCodeAt(0);
-      const width = grapheme.length === 1 && code >= 0x20 && code < 0x7f ? 1 : displayWidth(grapheme);
+      const columns = grapheme.length === 1 && code >= 0x20 && code < 0x7f ? 1 : displayWidth(grapheme);
       const single = grapheme.length === 1 || (grapheme.length === 2 && grapheme.codePointAt(0)! > 0xffff);
-      if (!single || width === 0) addressable = false;
-      if (width === 0) {
+      if (!single || columns === 0) addressable = false;
+      if (columns === 0) {
         // A zero-width grapheme rides on the cell before it.
-        const last = cells.at(-1);
-        if (last) last.text += grapheme;
+        if (texts.length > 0) texts[texts.length - 1] += grapheme;
         continue;
       }
-      cells.push({text: grapheme, style});
-      for (let extra = 1; extra < width; extra++) cells.push({text: '', style});
+      if (width + columns > styleOf.length) styleOf = grown(styleOf, width + columns);
+      for (let column = 0; column < columns; column++) {
+        texts.push(column === 0 ? grapheme : '');
+        styleOf[width++] = styleId;
+      }
     }
   }
-  return {cells, addressable};
+  return {width, chars: texts === undefined ? chars : undefined, texts, styleOf, styles, addressable};
+}
+
+/** `array`'s values in an array of at least `length` (wide characters take two columns for one unit). */
+function grown(array: Uint16Array, length: number): Uint16Array<ArrayBuffer> {
+  const larger = new Uint16Array(Math.max(length, array.length * 2));
+  larger.set(array);
+  return larger;
 }
 
 const SGR_ALL = /\u001B\[([\d;:]*)m/g;

@@ -3,7 +3,7 @@
  * update starts with an absolute cursor position, so a row the terminal measured differently
  * from us can never move the place where another row is drawn.
  */
-import {parseLine, sgrFor, type Cell, type ParsedLine} from './cells.js';
+import {parseLine, sgrFor, styleAt, textAt, type ParsedLine} from './cells.js';
 import {cursorForward, cursorTo, ERASE_LINE_END, RESET_STYLE} from './sequences.js';
 
 /** The SGR style the terminal is in, carried from one write to the next within a frame. */
@@ -14,7 +14,6 @@ export interface Pen {
 /** Unchanged cells fewer than this between two changes are rewritten rather than skipped with a cursor move. */
 const SKIP_MIN = 5;
 const ERASE_WHOLE_LINE = '\u001B[2K';
-const BLANK: Cell = {text: ' ', style: ''};
 
 /**
  * Update screen row `row` (1-based) of a `cols`-wide screen from `shown` (what it holds; `''` is
@@ -33,26 +32,26 @@ export function rowUpdate(row: number, shown: string | undefined, next: string, 
 function rewrite(row: number, line: ParsedLine, cols: number, pen: Pen, erase: boolean): string {
   let out = cursorTo(row);
   if (erase) out += resetPen(pen) + ERASE_WHOLE_LINE;
-  return out + cellsText(line.cells, 0, Math.min(line.cells.length, cols), pen);
+  return out + cellsText(line, 0, Math.min(line.width, cols), pen);
 }
 
 /** Only the runs of cells that differ, each at its own column. */
 function patch(row: number, before: ParsedLine, after: ParsedLine, cols: number, pen: Pen): string {
-  const end = Math.min(cols, Math.max(before.cells.length, after.cells.length));
+  const end = Math.min(cols, Math.max(before.width, after.width));
   const runs: Array<[number, number]> = [];
   for (let col = 0; col < end; col++) {
-    if (sameCell(before.cells[col], after.cells[col])) continue;
+    if (sameCell(before, after, col)) continue;
     const last = runs.at(-1);
     if (last && col - last[1] <= SKIP_MIN) last[1] = col + 1;
     else runs.push([col, col + 1]);
   }
   let out = '';
-  const content = Math.min(cols, trimmedLength(after.cells));
+  const content = Math.min(cols, trimmedLength(after));
   let cursor = -1;
   for (const [runStart, runEnd] of runs) {
     // Never start or end inside a wide character, in either line.
-    const from = widen(before.cells, widen(after.cells, runStart, -1), -1);
-    const to = widen(before.cells, widen(after.cells, runEnd, 1), 1);
+    const from = widen(before, widen(after, runStart, -1), -1);
+    const to = widen(before, widen(after, runEnd, 1), 1);
     // The row's columns are the terminal's too (it is addressable), so a skip within it can be
     // relative; the row itself is always reached absolutely.
     out += cursor === -1 ? cursorTo(row, from + 1) : cursorForward(from - cursor);
@@ -60,49 +59,58 @@ function patch(row: number, before: ParsedLine, after: ParsedLine, cols: number,
     if (to >= content) {
       // The rest of the row is blank in the new line: write what is left of it and erase the tail
       // (not when the text reaches the last column: without autowrap the cursor stays on it).
-      out += cellsText(after.cells, from, content, pen);
+      out += cellsText(after, from, content, pen);
       if (content < cols) out += resetPen(pen) + ERASE_LINE_END;
       break;
     }
-    out += cellsText(after.cells, from, to, pen);
+    out += cellsText(after, from, to, pen);
   }
   return out;
 }
 
 /** Move `col` (a run boundary) left (`-1`) or right (`1`) off the right half of a wide character. */
-function widen(cells: readonly Cell[], col: number, direction: -1 | 1): number {
+function widen(line: ParsedLine, col: number, direction: -1 | 1): number {
   let at = col;
-  if (direction === -1) while (at > 0 && cells[at]?.text === '') at -= 1;
-  else while (cells[at]?.text === '') at += 1;
+  if (direction === -1) while (at > 0 && textAt(line, at) === '') at -= 1;
+  else while (textAt(line, at) === '') at += 1;
   return at;
 }
 
-function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
-  const left = a ?? BLANK;
-  const right = b ?? BLANK;
-  return left.text === right.text && left.style === right.style;
+function sameCell(a: ParsedLine, b: ParsedLine, col: number): boolean {
+  return textAt(a, col) === textAt(b, col) && styleAt(a, col) === styleAt(b, col);
 }
 
-/** Cells up to the last one that is not a default-style blank. */
-function trimmedLength(cells: readonly Cell[]): number {
-  let length = cells.length;
-  while (length > 0 && sameCell(cells[length - 1], BLANK)) length -= 1;
+/** Columns up to the last one that is not a default-style blank. */
+function trimmedLength(line: ParsedLine): number {
+  let length = line.width;
+  while (length > 0 && textAt(line, length - 1) === ' ' && styleAt(line, length - 1) === '') length -= 1;
   return length;
 }
 
-/** The text of `cells[from..to)`, with the SGR changes it needs. */
-export function cellsText(cells: readonly Cell[], from: number, to: number, pen: Pen): string {
+/** The text of columns `[from, to)` of `line`, with the SGR changes it needs: a slice per run of one style. */
+export function cellsText(line: ParsedLine, from: number, to: number, pen: Pen): string {
   let out = '';
-  for (let col = from; col < to; col++) {
-    const cell = cells[col] ?? BLANK;
-    if (cell.text === '') continue;
-    if (cell.style !== pen.style) {
-      out += sgrFor(cell.style);
-      pen.style = cell.style;
+  let col = from;
+  while (col < to) {
+    const style = styleAt(line, col);
+    let end = col + 1;
+    while (end < to && styleAt(line, end) === style) end += 1;
+    if (style !== pen.style) {
+      out += sgrFor(style);
+      pen.style = style;
     }
-    out += cell.text;
+    out += columnsText(line, col, end);
+    col = end;
   }
   return out;
+}
+
+/** Columns `[from, to)` of `line` as text (the right half of a wide character adds nothing). */
+function columnsText({chars, texts, width}: ParsedLine, from: number, to: number): string {
+  const inside = Math.min(to, width);
+  let text = from >= inside ? '' : chars === undefined ? texts!.slice(from, inside).join('') : chars.slice(from, inside);
+  if (to > inside) text += ' '.repeat(to - Math.max(from, inside));
+  return text;
 }
 
 /** Back to the default style (erases and scrolls fill with the current background). */

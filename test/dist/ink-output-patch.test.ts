@@ -13,7 +13,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
-import {parseLine} from '../../source/terminal/cells.js';
+import {parseLine, styleAt, textAt} from '../../source/terminal/cells.js';
 import {root} from './process.js';
 
 interface Clip {
@@ -132,7 +132,13 @@ function frame(output: OutputLike, seed: number, width: number, height: number):
 
 /** Each row as the writer reads it: its cells. */
 function cells(output: OutputLike): Array<Array<{text: string; style: string}>> {
-  return output.get().output.split('\n').map((line) => trimBlank(parseLine(line).cells));
+  return output
+    .get()
+    .output.split('\n')
+    .map((line) => {
+      const parsed = parseLine(line);
+      return trimBlank(Array.from({length: parsed.width}, (_, col) => ({text: textAt(parsed, col), style: styleAt(parsed, col)})));
+    });
 }
 
 function trimBlank<T extends {text: string; style: string}>(row: T[]): T[] {
