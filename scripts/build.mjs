@@ -4,9 +4,10 @@
 import {build} from 'esbuild';
 import {chmod, readdir, rename, rm} from 'node:fs/promises';
 import {join} from 'node:path';
-import {appOptions, heapFlags, root} from './esbuild-options.mjs';
+import {appOptions, heapFlags, mallocSettings, root} from './esbuild-options.mjs';
 import {builtinRequire} from './builtin-require.mjs';
 import {inkPatches} from './ink-patches.mjs';
+import {residentPatches} from './resident-patches.mjs';
 
 const outdir = join(root, 'dist');
 
@@ -19,9 +20,9 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
-    js: `#!/usr/bin/env -S node ${heapFlags.join(' ')}\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);`,
+    js: `#!/usr/bin/env -S ${mallocSettings.join(' ')} node ${heapFlags.join(' ')}\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);`,
   },
-  plugins: [inkPatches(), builtinRequire()],
+  plugins: [inkPatches(), residentPatches(), builtinRequire()],
   logLevel: 'warning',
 });
 await chmod(join(staging, 'cli.js'), 0o755);

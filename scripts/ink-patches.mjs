@@ -28,6 +28,7 @@
 // Each patch fails the build if the source no longer has the expected shape.
 
 import {fileURLToPath} from 'node:url';
+import {patch, read} from './source-patch.mjs';
 
 const OUTPUT = /[\\/]ink[\\/]build[\\/]output\.js$/;
 const RENDER = /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/;
@@ -94,7 +95,8 @@ import measureText from './measure-text.js';
           await read(path),
           [
             ['    const width = widestLine(text);', '    const width = widestLineOf(text);'],
-            ['    cache.set(text, dimensions);', `    if (text.length <= ${LONG}) cache.set(text, dimensions);\n    else lastLong = {text, dimensions};`],
+            ['const cache = new QuickLRU({ maxSize: 4096 });', `const cache = new QuickLRU({ maxSize: ${LIMIT} });`],
+            ['    cache.set(text, dimensions);', `    if (text.length <= ${LONG}) cache.set(ownCopy(text), dimensions);\n    else lastLong = {text, dimensions};`],
             ['    const cachedDimensions = cache.get(text);', '    if (lastLong?.text === text) return lastLong.dimensions;\n    const cachedDimensions = cache.get(text);'],
           ],
           `
@@ -105,6 +107,11 @@ function widestLineOf(text) {
     return width;
 }
 let lastLong;
+// A line split from a text is a slice that keeps the whole text alive: the cache keeps a copy of
+// its own (the concatenation is flattened into a new string before it is sliced).
+function ownCopy(text) {
+    return text.length < 13 ? text : (' ' + text).slice(1);
+}
 `,
         ),
         loader: 'js',
@@ -136,11 +143,6 @@ function cachedSanitizeAnsi(text) {
       }));
     },
   };
-}
-
-async function read(path) {
-  const {readFile} = await import('node:fs/promises');
-  return readFile(path, 'utf8');
 }
 
 // Output.get(), rows of side-by-side plain writes first (patch 2). A row is `undefined` (blank), the
@@ -249,13 +251,4 @@ function replaceGet(path, source) {
     throw new Error(`ink-patches: ${path} no longer ends its Output class with get()`);
   }
   return source.slice(0, start) + FAST_GET + source.slice(end + 3);
-}
-
-function patch(path, source, replacements, helpers) {
-  let patched = source;
-  for (const [from, to] of replacements) {
-    if (!patched.includes(from)) throw new Error(`ink-patches: ${path} no longer contains ${JSON.stringify(from.trim())}`);
-    patched = patched.replace(from, to);
-  }
-  return patched + helpers;
 }

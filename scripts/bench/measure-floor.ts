@@ -2,7 +2,7 @@
  * The yardstick of the memory budget: the resident set of the smallest program on our stack that
  * does what the dashboard needs before any data. It draws one word with Ink (React, Yoga's
  * WebAssembly) in a pty after making a TLS context, bundled with the app's own build options and
- * Ink patches, and runs under the bundle's V8 flags. Whatever the app holds beyond it is its own.
+ * Ink patches, and runs under the bundle's V8 flags and malloc settings. Whatever the app holds beyond it is its own.
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -13,6 +13,8 @@ import {PtySession, withTimeout} from './pty.js';
 import {appOptions} from '../esbuild-options.mjs';
 // @ts-expect-error: as above.
 import {inkPatches} from '../ink-patches.mjs';
+// @ts-expect-error: as above.
+import {residentPatches} from '../resident-patches.mjs';
 // @ts-expect-error: as above.
 import {builtinRequire} from '../builtin-require.mjs';
 
@@ -40,11 +42,13 @@ export async function inkFloorMB(context: BenchContext, cols: number, rows: numb
     stdin: {contents: PROGRAM, resolveDir: context.root, sourcefile: 'ink-floor.mjs', loader: 'js'},
     outfile: bundle,
     banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
-    plugins: [inkPatches(), builtinRequire()],
+    plugins: [inkPatches(), residentPatches(), builtinRequire()],
   });
-  // The V8 flags of the app's shebang (`#!/usr/bin/env -S node --flag…`).
-  const flags = (readFileSync(context.cli, 'utf8').split('\n', 1)[0] ?? '').split(' ').filter((word) => word.startsWith('--'));
-  const session = new PtySession({cols, rows, command: [context.node, ...flags, bundle]});
+  // The environment and V8 flags of the app's shebang (`#!/usr/bin/env -S NAME=value… node --flag…`).
+  const words = (readFileSync(context.cli, 'utf8').split('\n', 1)[0] ?? '').split(' ');
+  const settings = words.filter((word) => /^[A-Z_]+=/.test(word));
+  const flags = words.filter((word) => word.startsWith('--'));
+  const session = new PtySession({cols, rows, command: ['env', ...settings, context.node, ...flags, bundle]});
   try {
     await withTimeout(session.exited, 15_000, 'the bare Ink app');
     const kB = /RSS (\d+) kB/.exec(session.screen.text())?.[1];

@@ -9,10 +9,10 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {root, run} from './process.js';
 
-/** The V8 flags of `dist/cli.js`'s `#!/usr/bin/env -S node …` line. */
+/** The V8 flags of `dist/cli.js`'s `#!/usr/bin/env -S [NAME=value…] node …` line. */
 function shebangFlags(): string[] {
   const first = readFileSync(join(root, 'dist', 'cli.js'), 'utf8').split('\n', 1)[0] ?? '';
-  const match = /^#!\/usr\/bin\/env -S node((?: --[\w-]+(?:=\S+)?)*)$/.exec(first);
+  const match = /^#!\/usr\/bin\/env -S(?: [A-Z_]+=\S+)* node((?: --[\w-]+(?:=\S+)?)*)$/.exec(first);
   assert.ok(match, `not the expected shebang: ${first}`);
   return (match[1] ?? '').trim().split(' ').filter(Boolean);
 }
