@@ -84,8 +84,24 @@ export function Table({columns, rows, selected, width, height, sortColumn, sortD
 }
 
 function rowText(row: TableRow, columns: readonly TableColumn[], placed: readonly PlacedColumn[], selected: boolean): string {
-  const cells = placed.map(({index, width}) => pad(row.cells[index] ?? '', width, columns[index]?.align));
-  return (selected ? '› ' : '  ') + cells.join(separator);
+  return (selected ? '› ' : '  ') + rowCells(row, columns, placed);
+}
+
+/**
+ * A row's cells padded to the columns' widths, kept with the row while the layout stays: a page
+ * move draws again rows drawn before, and padding them anew was a tenth of what a key allocated.
+ */
+const paddedRows = new WeakMap<TableRow, {placed: readonly PlacedColumn[]; text: string}>();
+function rowCells(row: TableRow, columns: readonly TableColumn[], placed: readonly PlacedColumn[]): string {
+  const known = paddedRows.get(row);
+  if (known && samePlacement(known.placed, placed)) return known.text;
+  const text = placed.map(({index, width}) => pad(row.cells[index] ?? '', width, columns[index]?.align)).join(separator);
+  paddedRows.set(row, {placed, text});
+  return text;
+}
+
+function samePlacement(a: readonly PlacedColumn[], b: readonly PlacedColumn[]): boolean {
+  return a === b || (a.length === b.length && a.every((column, at) => column.index === b[at]?.index && column.width === b[at]?.width));
 }
 
 interface HeaderLineProps {

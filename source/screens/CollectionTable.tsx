@@ -29,6 +29,21 @@ export interface CollectionTableProps {
   trail?: readonly SafeText[];
 }
 
+/**
+ * A record's row, made once while its page is held: a page move shows 44 rows again that were all
+ * sanitised before, and their cells were a tenth of the memory a key allocated (sampling heap
+ * profile of a walk of 200 PgDn). Keyed by the record, so a dropped page takes its rows along.
+ */
+const rowsOfRecords = new WeakMap<object, {descriptor: AnyResourceDescriptor; row: TableRow}>();
+function tableRow(descriptor: AnyResourceDescriptor, item: object): TableRow {
+  const known = rowsOfRecords.get(item);
+  if (known?.descriptor === descriptor) return known.row;
+  const columns = descriptor.columns as AnyResourceDescriptor['columns'];
+  const row = {key: descriptor.key(item as never), cells: columns.map((column) => sanitize(column.value(item as never)))};
+  rowsOfRecords.set(item, {descriptor, row});
+  return row;
+}
+
 export function CollectionTable({descriptor, collection, selection, width, height, onTotal, searchField, trail}: CollectionTableProps) {
   const theme = useTheme();
   const snapshot = useCollection(collection);
@@ -46,11 +61,7 @@ export function CollectionTable({descriptor, collection, selection, width, heigh
   const columns = descriptor.columns as AnyResourceDescriptor['columns'];
   const rows = useMemo(() => {
     const window = snapshot.rows(top, height);
-    return window.map((item): TableRow | undefined =>
-      item === undefined
-        ? undefined
-        : {key: descriptor.key(item as never), cells: columns.map((column) => sanitize(column.value(item as never)))},
-    );
+    return window.map((item): TableRow | undefined => (item === undefined ? undefined : tableRow(descriptor, item as object)));
   }, [snapshot, top, height, descriptor]);
   const visible = snapshot.total === undefined ? rows : rows.slice(0, Math.max(0, snapshot.total - top));
   const sortColumn = columns.find((column) => column.sortKey === snapshot.order)?.id;
