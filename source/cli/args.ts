@@ -68,6 +68,7 @@ export interface DemoServerCommand {
   certificates: CertificateMode;
   latencyMs?: number;
   clockOffsetMs?: number;
+  gzip: boolean;
 }
 
 /** `--help-keys`: the key table as the keymap file leaves it. */
@@ -167,6 +168,7 @@ function demoFaultOptions(values: Record<string, string | string[] | boolean | u
     certificates: certificates as CertificateMode,
     latencyMs: integer('latency', text('latency'), 0, 600_000),
     clockOffsetMs: offset === undefined ? undefined : Number(offset) * 1000,
+    gzip: values.gzip === true,
   };
 }
 
@@ -221,6 +223,7 @@ export function parseCommand(argv: string[]): Command {
         cert: {type: 'string'},
         latency: {type: 'string'},
         'clock-offset': {type: 'string'},
+        gzip: {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},
       });
       if (values.help) return {kind: 'help'};

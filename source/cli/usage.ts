@@ -63,7 +63,7 @@ ${collectionList}
            [--username U] [--password P] [--seed S] [--confd-port N]
            [--cert self-signed|ca|ca-chain|expired|not-yet-valid]
            [--fault KIND[=VALUE]]... [--fault-path REGEX] [--fault-after N]
-           [--latency MS] [--clock-offset=SECONDS]
+           [--latency MS] [--clock-offset=SECONDS] [--gzip]
                                        run the embedded Wazo-compatible server alone; faults:
                                        huge, huge-chunked, slow-body, hang, reset, truncated,
                                        malformed, 5xx, auth-down (see the README)

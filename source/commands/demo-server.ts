@@ -26,6 +26,7 @@ export async function runDemoServer(command: DemoServerCommand): Promise<number>
       ...(command.confdPort === undefined ? {} : {splitConfd: {port: command.confdPort}}),
       latencyMs: command.latencyMs,
       clockOffsetMs: command.clockOffsetMs,
+      gzip: command.gzip,
     },
     {stdout: process.stdout},
   );

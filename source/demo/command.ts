@@ -62,6 +62,7 @@ function describeServer(server: DemoServer, caFile: string | undefined, options:
       : []),
     ...describeFaults(server.faults),
     ...(options.latencyMs ? [`Latency: every answer waits ${options.latencyMs} ms`] : []),
+    ...(options.gzip ? ['JSON answers are gzipped for clients that accept it'] : []),
     ...(options.clockOffsetMs ? [`Server clock: ${Math.abs(options.clockOffsetMs) / 1000} s ${options.clockOffsetMs > 0 ? 'ahead' : 'behind'}`] : []),
     `Connect: ${connect.join(' ')}`,
     `Try: curl ${trust} -u ${shellWord(`${server.username}:${server.password}`)} -X POST -H 'Content-Type: application/json' -d '{}' ${server.authUrl}/token`,

@@ -39,6 +39,11 @@ export interface DemoServerOptions {
   faults?: FaultRule[];
   /** Delay every answer by this many ms from the start. */
   latencyMs?: number;
+  /**
+   * gzip JSON answers to a client that accepts it, as nginx in front of Wazo does when `gzip` is on
+   * for `application/json`.
+   */
+  gzip?: boolean;
   /** Run the server clock this many ms ahead (negative: behind) from the start. */
   clockOffsetMs?: number;
   /** Live sessions allowed per user before wazo-auth answers 429; default 100. */

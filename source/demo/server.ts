@@ -18,7 +18,7 @@ import {formatHostPort} from '../util/host-port.js';
 import {FaultSwitch, type DemoFault, type FaultRule} from './faults.js';
 import {DEFAULT_HUGE_BYTES, DEFAULT_SLOW_BODY_MS} from './fault-spec.js';
 import {Listener} from './listener.js';
-import {render, send, sendHuge, sendSlowly, sendTruncated, type Rendered} from './wire.js';
+import {gzipFor, render, send, sendHuge, sendSlowly, sendTruncated, type Rendered} from './wire.js';
 import {buildServedCertificates, type ServedCertificate} from './served-certificates.js';
 import type {DemoEndpoint, DemoServer, DemoServerOptions, RecordedRequest} from './server-types.js';
 
@@ -67,6 +67,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
   const requests: RecordedRequest[] = [];
   let latency = Math.max(0, options.latencyMs ?? 0);
+  const gzip = options.gzip === true;
   const faults = new FaultSwitch();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -106,7 +107,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         result = {status: 500, json: [`Unexpected error: ${error instanceof Error ? error.message : String(error)}`]};
       }
     }
-    const rendered = render(result);
+    // A fault that mangles the body sends it as the route made it.
+    const rendered = gzip && fault === undefined ? gzipFor(request.headers, render(result)) : render(result);
     if (latency > 0) {
       const timer = setTimeout(() => {
         timers.delete(timer);

@@ -3,7 +3,8 @@
  * megabytes, trickled, cut short). Large bodies are streamed with back-pressure, so the demo
  * server itself never holds them in memory.
  */
-import type {ServerResponse} from 'node:http';
+import type {IncomingHttpHeaders, ServerResponse} from 'node:http';
+import {gzipSync} from 'node:zlib';
 import type {DemoResponse} from './http.js';
 
 /** An answer ready to send: status, headers (content type included) and the body bytes. */
@@ -30,6 +31,16 @@ export function render(result: DemoResponse): Rendered {
     headers['content-type'] = 'application/json';
   }
   return {status: result.status, headers, body: result.status === 204 ? undefined : Buffer.from(body), json: result.text ? undefined : result.json};
+}
+
+/** Below this, nginx's `gzip_min_length` default leaves an answer as it is. */
+const GZIP_MIN_LENGTH = 20;
+
+/** `rendered` gzipped when it is JSON and the request accepts gzip (`--gzip`), as nginx does it. */
+export function gzipFor(request: IncomingHttpHeaders, rendered: Rendered): Rendered {
+  const accepts = /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*(,|$))[\d.]+)?\s*(,|$)/i.test(request['accept-encoding'] ?? '');
+  if (!accepts || !rendered.body || rendered.body.length < GZIP_MIN_LENGTH || rendered.headers['content-type'] !== 'application/json') return rendered;
+  return {...rendered, headers: {...rendered.headers, 'content-encoding': 'gzip', vary: 'Accept-Encoding'}, body: gzipSync(rendered.body)};
 }
 
 /** The whole answer with its Content-Length. */
