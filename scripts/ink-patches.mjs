@@ -12,6 +12,9 @@
 // grapheme segmenter for text in which no code point joins another (most text: 4 ms of a page of
 // new rows at 200x50 went to segmenting them); and a text Ink cleans of escapes (it does so
 // for the layout and again for the drawing, every frame) is cleaned once.
+// Ink's measure cache keeps 500 lines, not 4096, each as a copy of its own: a line split from
+// the table's body is a slice that keeps the whole body alive (149 bodies, 2.5 MB, in a heap
+// snapshot taken while paging).
 //
 // 2. Ink's frame is assembled row by row, and a row that plain writes cover side by side is their
 // text placed at its columns. Ink builds every frame as a grid of one object per cell (10 000 at
