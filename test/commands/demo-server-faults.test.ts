@@ -81,12 +81,13 @@ describe('wazo-tui demo-server faults and certificates', () => {
     assert.deepEqual(await running.exit, {code: 143, signal: null});
   });
 
-  it('prints the certificate mode, latency and clock offset it was given', async () => {
-    const running = await startCommand(['--users', '1', '--lines', '1', '--cert', 'expired', '--latency', '20', '--clock-offset=-7200']);
+  it('prints the certificate mode, latency, clock offset and compression it was given', async () => {
+    const running = await startCommand(['--users', '1', '--lines', '1', '--cert', 'expired', '--latency', '20', '--clock-offset=-7200', '--gzip']);
     try {
       assert.match(running.stdout, /^Certificate of 127\.0\.0\.1:\d+ \(wazo-auth and wazo-confd\): self-signed, CN=localhost, EXPIRED on \d{4}-/m);
       assert.match(running.stdout, /^Latency: every answer waits 20 ms$/m);
       assert.match(running.stdout, /^Server clock: 7200 s behind$/m);
+      assert.match(running.stdout, /^JSON answers are gzipped for clients that accept it$/m);
       assert.doesNotMatch(running.stdout, /^Faults:/m);
     } finally {
       running.child.kill('SIGTERM');
