@@ -8,10 +8,12 @@ import {parseCommand, UsageError} from './source/cli/args.js';
 import {usage} from './source/cli/usage.js';
 import {version} from './source/version.js';
 import {reportFatal} from './source/cli/fatal.js';
+import {enableMemorySaver} from './source/cli/memory-saver.js';
 
 // V8's code cache for the chunks loaded below (Ink, React, the screens): a start after the first
 // reads their compiled code instead of compiling about 1 MB of JavaScript again. Node ≥ 22.1 has it.
 enableCompileCache?.();
+enableMemorySaver();
 
 /** Node 20 lacks APIs the client relies on (X509Certificate dates, Ink 8, got 16): say so plainly. */
 function nodeTooOld(): boolean {

@@ -26,7 +26,8 @@ export const appOptions = {
 // - a 1 MB young generation (semi-space): 2 MB less at all times, no change in key latency;
 // - an old generation that grows by 20 % over the live heap after a major GC instead of V8's
 //   default factor (up to 4x);
-// - V8's memory saver mode (smaller growing steps, more compaction): about 10 MB less at most;
+// - V8's memory saver mode (smaller growing steps, more compaction): about 10 MB less at most, set
+//   at run time where V8 knows it (source/cli/memory-saver.ts: Node 22 refuses to start with it);
 // - incremental marking started once the old generation is a fifth of the way to its limit, not
 //   near it: the sawtooth between two major GCs was 10 MB, 5 MB with it (RSS 100 -> 95 MB at
 //   most). Started at once (1 %), marking runs all the time and key latency doubles.
@@ -34,7 +35,6 @@ export const appOptions = {
 export const heapFlags = [
   '--max-semi-space-size=1',
   '--heap-growing-percent=20',
-  '--memory-saver-mode',
   '--incremental-marking-soft-trigger=20',
   '--incremental-marking-hard-trigger=50',
 ];

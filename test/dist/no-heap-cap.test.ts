@@ -33,4 +33,12 @@ describe('the heap flags of the bundle', () => {
     const young = flags.filter((flag) => /^--(max|min)-semi-space-size=/.test(flag));
     assert.equal(await heapLimit(flags), await heapLimit(young), 'the flags do not lower the old generation limit');
   });
+
+  test('start on this Node without a word on stderr: every flag is one its V8 knows', async () => {
+    // A flag V8 does not know stops Node in the shebang, and is an error message when set at run time.
+    const result = await run(process.execPath, [...shebangFlags(), join(root, 'dist', 'cli.js'), '--version']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    assert.match(result.stdout, /^\d+\.\d+\.\d+/);
+  });
 });
