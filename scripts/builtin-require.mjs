@@ -21,7 +21,7 @@ const FILTER = new RegExp(`^(node:)?(${[...names].map(escape).join('|')})$`);
  * at load time; the bundle holds a copy of it, taken from the Node that builds.
  */
 const ON_FIRST_USE = new Map([
-  // got's own HTTP/2 client, which the app never enables (Wazo serves HTTP/1.1): 5.4 MB.
+  // got's own HTTP/2 client, which our client never enables (`http2: false`): 5.4 MB.
   ['http2', ['constants']],
   // Ink's terminal-size, for its fallbacks when the output is not a terminal: 0.6 MB.
   ['child_process', []],
@@ -30,15 +30,14 @@ const ON_FIRST_USE = new Map([
   ['zlib', []],
 ]);
 
-/** A module whose exports load `node:${name}` when first read (a function module stays callable). */
+/** A module whose exports load `node:${name}` when first read. */
 function onFirstUse(name, copied) {
   const real = createRequire(import.meta.url)(`node:${name}`);
-  const own = new Set(Object.getOwnPropertyNames(typeof real === 'function' ? function () {} : {}));
-  const keys = Object.getOwnPropertyNames(real).filter((key) => !own.has(key) && !copied.includes(key));
+  const keys = Object.getOwnPropertyNames(real).filter((key) => !copied.includes(key));
   const copies = copied.map((key) => `facade[${JSON.stringify(key)}] = ${JSON.stringify(real[key])};`).join('\n');
   return `let loaded;
 const real = () => (loaded ??= require(${JSON.stringify(`node:${name}`)}));
-const facade = ${typeof real === 'function' ? 'function (...args) { return real().apply(this, args); }' : '{}'};
+const facade = {};
 for (const key of ${JSON.stringify(keys)}) {
   Object.defineProperty(facade, key, {get: () => real()[key], enumerable: true, configurable: true});
 }
