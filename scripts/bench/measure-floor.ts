@@ -2,7 +2,8 @@
  * The yardstick of the memory budget: the resident set of the smallest program on our stack that
  * does what the dashboard needs before any data. It draws one word with Ink (React, Yoga's
  * WebAssembly) in a pty after making a TLS context, bundled with the app's own build options and
- * Ink patches, and runs under the bundle's V8 flags and malloc settings. Whatever the app holds beyond it is its own.
+ * Ink patches, and runs under the bundle's V8 flags and malloc settings. Whatever the app holds
+ * beyond it is its own.
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';

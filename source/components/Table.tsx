@@ -91,12 +91,12 @@ function rowText(row: TableRow, columns: readonly TableColumn[], placed: readonl
  * A row's cells padded to the columns' widths, kept with the row while the layout stays: a page
  * move draws again rows drawn before, and padding them anew was a tenth of what a key allocated.
  */
-const paddedRows = new WeakMap<TableRow, {placed: readonly PlacedColumn[]; text: string}>();
+const paddedRows = new WeakMap<TableRow, {columns: readonly TableColumn[]; placed: readonly PlacedColumn[]; text: string}>();
 function rowCells(row: TableRow, columns: readonly TableColumn[], placed: readonly PlacedColumn[]): string {
   const known = paddedRows.get(row);
-  if (known && samePlacement(known.placed, placed)) return known.text;
+  if (known && known.columns === columns && samePlacement(known.placed, placed)) return known.text;
   const text = placed.map(({index, width}) => pad(row.cells[index] ?? '', width, columns[index]?.align)).join(separator);
-  paddedRows.set(row, {placed, text});
+  paddedRows.set(row, {columns, placed, text});
   return text;
 }
 

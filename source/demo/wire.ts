@@ -38,9 +38,17 @@ const GZIP_MIN_LENGTH = 20;
 
 /** `rendered` gzipped when it is JSON and the request accepts gzip (`--gzip`), as nginx does it. */
 export function gzipFor(request: IncomingHttpHeaders, rendered: Rendered): Rendered {
-  const accepts = /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*(,|$))[\d.]+)?\s*(,|$)/i.test(request['accept-encoding'] ?? '');
-  if (!accepts || !rendered.body || rendered.body.length < GZIP_MIN_LENGTH || rendered.headers['content-type'] !== 'application/json') return rendered;
+  if (!acceptsGzip(request['accept-encoding'] ?? '') || !rendered.body || rendered.body.length < GZIP_MIN_LENGTH || rendered.headers['content-type'] !== 'application/json') return rendered;
   return {...rendered, headers: {...rendered.headers, 'content-encoding': 'gzip', vary: 'Accept-Encoding'}, body: gzipSync(rendered.body)};
+}
+
+/** Whether an Accept-Encoding names gzip with a weight above 0 (`gzip`, `gzip;q=0.5`, not `gzip;q=0`). */
+function acceptsGzip(header: string): boolean {
+  return header.split(',').some((member) => {
+    const [coding, ...parameters] = member.split(';').map((part) => part.trim().toLowerCase());
+    const weight = parameters.find((parameter) => parameter.startsWith('q='));
+    return coding === 'gzip' && (weight === undefined || Number(weight.slice(2)) > 0);
+  });
 }
 
 /** The whole answer with its Content-Length. */
