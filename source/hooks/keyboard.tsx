@@ -57,7 +57,8 @@ class KeyQueue {
   private readonly items: Item[] = [];
   private held = false;
   private scheduled = false;
-  private waitingSince: number | undefined;
+  /** A key is waiting for its screen; `expired` once {@link maxWaitMs} has passed. */
+  private wait: 'waiting' | 'expired' | undefined;
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingEscape: KeyPress | undefined;
   private escapeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -146,7 +147,7 @@ class KeyQueue {
 
   /** A screen that takes keys re-rendered: a waiting key may be taken now. */
   committed(): void {
-    if (this.waitingSince !== undefined) this.schedule();
+    if (this.wait !== undefined) this.schedule();
   }
 
   /** React committed the render that followed the last key: the next one may go. */
@@ -162,9 +163,15 @@ class KeyQueue {
     const item = this.coalesce();
     if (!item) return;
     if (this.deliver(item) === 'wait') {
-      const since = (this.waitingSince ??= Date.now());
-      if (Date.now() - since < maxWaitMs) {
-        this.waitTimer ??= setTimeout(() => this.schedule(), maxWaitMs - (Date.now() - since));
+      // The timer, not the clock, ends the wait: a timer may fire before Date.now() says its time
+      // has come (its start was read from a loop time that lagged), and a key must not stay queued.
+      this.wait ??= 'waiting';
+      if (this.wait === 'waiting') {
+        this.waitTimer ??= setTimeout(() => {
+          this.waitTimer = undefined;
+          this.wait = 'expired';
+          this.schedule();
+        }, maxWaitMs);
         return;
       }
     }
@@ -216,7 +223,7 @@ class KeyQueue {
   }
 
   private stopWaiting(): void {
-    this.waitingSince = undefined;
+    this.wait = undefined;
     if (this.waitTimer !== undefined) clearTimeout(this.waitTimer);
     this.waitTimer = undefined;
   }
