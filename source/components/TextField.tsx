@@ -6,6 +6,7 @@
  */
 import {Text} from 'ink';
 import {useKeys} from '../hooks/keyboard.js';
+import type {FooterHint} from '../keys.js';
 import {stripControls} from '../text/control-chars.js';
 import {sanitize} from '../text/sanitize.js';
 import {graphemes, truncate, truncateStart} from '../text/width.js';
@@ -36,6 +37,19 @@ export interface TextFieldProps {
  */
 export function pastedText(text: string): string {
   return stripControls(text.replace(/[\r\n]+$/u, '').replace(/\r\n|[\r\n]/gu, ' '));
+}
+
+/**
+ * The footer's hints while a field has the keyboard: its own keys, not those of the screen behind
+ * it (a `?` typed there is a character, not help). Without `cancel`, Esc is not offered.
+ */
+export function textFieldHints(submit: string, cancel?: string): FooterHint[] {
+  return [
+    {keys: 'Enter', label: submit},
+    ...(cancel === undefined ? [] : [{keys: 'Esc', label: cancel}]),
+    {keys: 'Ctrl-U', label: 'clear'},
+    {keys: 'Ctrl-W', label: 'delete word'},
+  ];
 }
 
 /** The text field (see the module comment). */

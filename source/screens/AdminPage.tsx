@@ -29,6 +29,8 @@ export interface AdminPageProps {
   setStatus(status: Status | undefined): void;
   onAction(action: ActionId): void;
   onClose(): void;
+  /** A name or a confirmation is being typed (what Enter does then), or no longer (undefined). */
+  onTyping(submit: string | undefined): void;
 }
 
 type Loaded = {kind: 'accounts'; view: AccountsView} | {kind: 'sessions'; view: SessionsView};
@@ -38,7 +40,7 @@ type Mode =
   | {kind: 'name'}
   | {kind: 'confirm'; word: string; lines: SafeText[]; run: () => Promise<SafeText[]>};
 
-export function AdminPage({kind, source, width, height, active, setStatus, onAction, onClose}: AdminPageProps) {
+export function AdminPage({kind, source, width, height, active, setStatus, onAction, onClose, onTyping}: AdminPageProps) {
   const theme = useTheme();
   const [loaded, setLoaded] = useState<Loaded>();
   const [failure, setFailure] = useState<unknown>();
@@ -166,6 +168,11 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
   };
 
   const textOpen = mode.kind === 'name' || mode.kind === 'confirm';
+  const typing = mode.kind === 'name' ? 'continue' : mode.kind === 'confirm' ? mode.word : undefined;
+  useEffect(() => {
+    onTyping(typing);
+    return () => onTyping(undefined);
+  }, [typing, onTyping]);
   useKeys(
     (input, key) => {
       const action = matchKey(input, key, 'admin');

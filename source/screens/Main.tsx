@@ -3,16 +3,17 @@
  * and the overlays. All keys arrive here once and become actions from the key table
  * (main-actions.ts); what it shows and may do comes in the workspace the app built.
  */
-import {useEffect, useReducer, useRef, useState} from 'react';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box} from 'ink';
 import {Footer} from '../components/Footer.js';
 import {headerHeight} from '../components/Header.js';
 import {StatusLine} from '../components/StatusLine.js';
+import {textFieldHints} from '../components/TextField.js';
 import {TooSmall, isTooSmall} from '../components/TooSmall.js';
 import {useKeys} from '../hooks/keyboard.js';
 import {useCollection} from '../hooks/use-collection.js';
 import {useSession} from '../hooks/use-session.js';
-import {matchKey, type ActionId, type Scope} from '../keys.js';
+import {matchKey, type ActionId, type FooterHint, type Scope} from '../keys.js';
 import {errorStatus, unavailableStatus, type Status} from '../resources/error-status.js';
 import type {ConfdCollection} from '../api/contract.js';
 import {useRenewalStatus} from './renewal-status.js';
@@ -59,6 +60,9 @@ const tableMoves: ReadonlySet<ActionId> = new Set<ActionId>(['nav.up', 'nav.down
 /** Header + title + column header + status + footer. */
 const chrome = 4;
 
+const searchHints = textFieldHints('search', 'cancel');
+const passwordHints: readonly FooterHint[] = [...textFieldHints('log in'), {keys: 'Ctrl-C', label: 'quit'}];
+
 export function Main({width, height, server, workspace, onQuit, onLogout, initialCollection, profiles, profile, headerProfile, onSwitchProfile, tabCycle = defaultTabCycle}: MainProps) {
   const {session, tenants} = workspace;
   const snapshot = useSession(session);
@@ -68,6 +72,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
   const [commandText, setCommandText] = useState('');
   const [searchText, setSearchText] = useState('');
   const [reload, setReload] = useState(0);
+  const [pageTyping, setPageTyping] = useState<string>();
   const detailLinesRef = useRef<readonly DetailLine[]>([]);
 
   const top = state.stack.at(-1);
@@ -213,6 +218,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
           setStatus={setStatus}
           onAction={act}
           onClose={() => dispatch({type: 'page'})}
+          onTyping={setPageTyping}
         />
       );
     }
@@ -270,6 +276,16 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
     );
   };
 
+  // While text is typed the footer tells the field's keys: the screen's own are not read then.
+  const pageHints = useMemo(() => (pageTyping === undefined ? undefined : textFieldHints(pageTyping, 'cancel')), [pageTyping]);
+  const footerHints: readonly FooterHint[] | undefined = expired
+    ? passwordHints
+    : state.overlay?.kind === 'search'
+      ? searchHints
+      : state.overlay === undefined
+        ? pageHints
+        : undefined;
+
   if (tooSmall) return <TooSmall width={width} height={height} />;
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -281,7 +297,7 @@ export function Main({width, height, server, workspace, onQuit, onLogout, initia
       {state.overlay?.kind === 'command' ? (
         <CommandLine value={commandText} width={width} onChange={setCommandText} onSubmit={submitCommand} onCancel={() => dispatch({type: 'overlay'})} />
       ) : (
-        <Footer scope={scope} width={width} />
+        <Footer scope={scope} width={width} hints={footerHints} />
       )}
     </Box>
   );

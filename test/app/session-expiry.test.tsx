@@ -41,6 +41,7 @@ test('the session expires with a failing renewal: the password prompt, then the 
       await waitForText(app, 'Session ended — log in again to carry on where you were', 8000);
       assert.match(app.lastFrame() ?? '', /Password for admin:/);
       assert.match(app.lastFrame() ?? '', /token expired/);
+      assert.match(frameLines(app).at(-1) ?? '', /^Enter log in {2}Ctrl-U clear {2}Ctrl-W delete word {2}Ctrl-C quit/, 'the footer names the prompt’s keys');
       assert.ok(tokenPosts(server.requests) > posts, 'a renewal was tried and failed');
       const title2 = frameLines(app).find((line) => line.startsWith('Users'));
       assert.equal(title2, undefined, 'the prompt is over the table');

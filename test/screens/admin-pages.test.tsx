@@ -65,8 +65,10 @@ describe(':accounts', () => {
       await waitForText(app, 'wazo-auth users (2)', 4000);
       await press(app, 'c');
       await waitForText(app, 'Name of the new API account');
+      assert.match(frameLines(app).at(-1) ?? '', /^Enter continue {2}Esc cancel/, 'the footer names the field’s keys, not the page’s');
       await press(app, 'screen-bot', KEYS.enter);
       const confirm = await waitForText(app, 'Type create and Enter');
+      assert.match(frameLines(app).at(-1) ?? '', /^Enter create {2}Esc cancel/);
       assert.match(flat(confirm), /Create the API account screen-bot \(purpose external_api\) and its policy screen-bot holding:/);
       assert.match(confirm, /confd\.lines\.read/);
       await press(app, 'yes', KEYS.enter);

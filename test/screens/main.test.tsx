@@ -174,6 +174,9 @@ describe('Main screen: search and sort', () => {
       const mark = server.requests.length;
       await press(app, '/');
       await waitForText(app, 'search on the server');
+      const footer = frameLines(app).at(-1) ?? '';
+      assert.match(footer, /^Enter search {2}Esc cancel {2}Ctrl-U clear/, 'the footer names the field’s keys');
+      assert.doesNotMatch(footer, /PgDn|help/, 'not the table’s, which are not read while typing');
       await press(app, 'emilie', KEYS.enter);
       const expected = await serverUsers({search: 'emilie', order: 'lastname', direction: 'asc', limit: windowRows});
       assert.ok(expected.total > 0 && expected.total < total, `the demo has some Émilies: ${expected.total}`);
