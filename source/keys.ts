@@ -77,7 +77,7 @@ export const keyTable: readonly KeyBinding[] = [
   {id: 'nav.first', keys: ['g', 'Home'], help: 'First row', group: 'Navigation', scopes: lists},
   {id: 'nav.last', keys: ['G', 'End'], help: 'Last row', group: 'Navigation', scopes: lists},
   {id: 'detail.open', keys: ['Enter'], help: 'Open the selected record', group: 'Collection', scopes: ['table', 'admin'], footer: 'open'},
-  {id: 'collection.search', keys: ['/'], help: 'Search (on the server)', group: 'Collection', scopes: ['table'], footer: 'search'},
+  {id: 'collection.search', keys: ['/'], help: 'Search (on the server)', group: 'Collection', scopes: ['table', 'admin'], footer: 'search'},
   {id: 'collection.clearSearch', keys: ['Esc'], help: 'Clear the search', group: 'Collection', scopes: ['table']},
   {id: 'collection.sortNext', keys: ['s'], help: 'Sort by the next column', group: 'Collection', scopes: ['table'], footer: 'sort'},
   {id: 'collection.sortReverse', keys: ['S'], help: 'Reverse the sort direction', group: 'Collection', scopes: ['table']},

@@ -100,7 +100,7 @@ describe('wazo-tui --help-keys', () => {
 
       writeFileSync(join(dir, 'keymap.yaml'), 'collection.search: f\n');
       const mapped = await runCli(['--help-keys', '--config-dir', dir]);
-      assert.match(mapped.stdout, /^collection\.search +f +table +Search \(on the server\) +\(keymap\)$/m);
+      assert.match(mapped.stdout, /^collection\.search +f +table, admin +Search \(on the server\) +\(keymap\)$/m);
       assert.match(mapped.stdout, /1 action changed/);
 
       writeFileSync(join(dir, 'keymap.yaml'), 'collection.search: q\n');

@@ -5,13 +5,10 @@
 import type {AuthedOptions, WazoClient} from '../api/contract.js';
 import {isApiError} from '../api/errors.js';
 import {createApiAccount, deleteApiAccount, generatePassword, type AccountService} from '../resources/account-actions.js';
-import {loadAccounts} from '../resources/accounts.js';
+import {ACCOUNT_PAGE, loadAccounts} from '../resources/accounts.js';
 import {browsePreset} from '../resources/browse-acl.js';
 import {sessionRows, type AdminSource, type SessionsView} from '../screens/admin-source.js';
 import type {Session} from '../session/session.js';
-
-/** `:accounts` shows the first page of users: each needs its own policies request. */
-const SHOWN_USERS = 100;
 
 export function adminSource(session: Session, client: WazoClient, tenant: string | undefined): AdminSource {
   const service: AccountService = {
@@ -34,13 +31,13 @@ export function adminSource(session: Session, client: WazoClient, tenant: string
 
   return {
     createAcl,
-    loadAccounts: () =>
+    loadAccounts: ({search, offset}) =>
       loadAccounts(
         {
           listUsers: (query) => authed((options) => accounts.listUsers(query, options)),
           userPolicies: (uuid) => authed((options) => accounts.userPolicies(uuid, options)),
         },
-        {max: SHOWN_USERS},
+        {search, offset, max: ACCOUNT_PAGE},
       ),
     async createAccount(name) {
       const password = generatePassword();

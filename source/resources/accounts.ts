@@ -35,21 +35,30 @@ export interface AccountReader {
   userPolicies(userUuid: string): Promise<ListPage<Policy>>;
 }
 
-const PAGE = 100;
+/** Users asked for at a time; each then needs its own policies request. */
+export const ACCOUNT_PAGE = 100;
 
-/** Users matching `filters` (every page, or the first `max`), each with its policies; `total` is the server's count. */
+/** Which users: every filter exact, `search` wazo-auth's (a part of the username, a name or the email). */
+export interface AccountQuery {
+  filters?: Record<string, string>;
+  search?: string;
+  recurse?: boolean;
+}
+
+/** Users matching the query, by username, each with its policies; `total` is the server's count of matches. */
 export async function loadAccounts(
   reader: AccountReader,
-  options: {filters?: Record<string, string>; recurse?: boolean; max?: number} = {},
+  options: AccountQuery & {offset?: number; max?: number} = {},
 ): Promise<{total: number; accounts: AccountSummary[]}> {
   const users: AuthUser[] = [];
   const max = options.max ?? Number.POSITIVE_INFINITY;
   let total = 0;
-  for (let offset = 0; users.length < max; offset += PAGE) {
-    const page = await reader.listUsers({filters: options.filters, recurse: options.recurse ?? true, limit: Math.min(PAGE, max - users.length), offset, order: 'username'});
+  for (let offset = options.offset ?? 0; users.length < max; offset += ACCOUNT_PAGE) {
+    const limit = Math.min(ACCOUNT_PAGE, max - users.length);
+    const page = await reader.listUsers({filters: options.filters, search: options.search, recurse: options.recurse ?? true, limit, offset, order: 'username'});
     total = page.total;
     users.push(...page.items);
-    if (page.items.length === 0 || users.length >= page.total) break;
+    if (page.items.length === 0 || offset + page.items.length >= page.total) break;
   }
   const accounts = await Promise.all(users.map(async (user) => summarize(user, (await reader.userPolicies(user.uuid)).items)));
   return {total, accounts};

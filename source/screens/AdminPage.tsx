@@ -4,7 +4,7 @@
  * will change and takes typing its word, like `replace` on the Changed screen. What it shows and
  * may do comes in an AdminSource; a missing ACL is named where the list would be.
  */
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {TextField} from '../components/TextField.js';
 import {useKeys} from '../hooks/keyboard.js';
@@ -38,6 +38,7 @@ type Mode =
   | {kind: 'list'}
   | {kind: 'detail'; top: number}
   | {kind: 'name'}
+  | {kind: 'search'}
   | {kind: 'confirm'; word: string; lines: SafeText[]; run: () => Promise<SafeText[]>};
 
 export function AdminPage({kind, source, width, height, active, setStatus, onAction, onClose, onTyping}: AdminPageProps) {
@@ -50,19 +51,28 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
   const [wrong, setWrong] = useState(false);
   const [notice, setNotice] = useState<SafeText[]>([]);
   const [busy, setBusy] = useState(false);
+  /** The search `:accounts` lists the matches of (wazo-auth's `search`), empty for every user. */
+  const [search, setSearch] = useState('');
+  /** The next page of accounts: not asked for, on its way, or refused (r loads the list anew). */
+  const [more, setMore] = useState<'idle' | 'loading' | 'failed'>('idle');
+  /** Bumped by each load: a page that comes after a newer load (another search) is dropped. */
+  const generation = useRef(0);
 
   const load = useCallback(() => {
     let current = true;
+    const loading = ++generation.current;
     setFailure(undefined);
+    setMore('idle');
     const done = (next: Loaded) => current && setLoaded(next);
     const failed = (error: unknown) => current && (setFailure(error), setLoaded(undefined));
-    if (kind === 'accounts') source.loadAccounts().then((view) => done({kind, view}), failed);
+    if (kind === 'accounts') source.loadAccounts({search, offset: 0}).then((view) => loading === generation.current && done({kind, view}), failed);
     else source.loadSessions().then((view) => done({kind, view}), failed);
     return () => {
       current = false;
     };
-  }, [kind, source]);
+  }, [kind, source, search]);
   useEffect(load, [load]);
+
 
   const count = loaded?.kind === 'accounts' ? loaded.view.accounts.length : (loaded?.view.rows.length ?? 0);
   // A delete or a revoke can leave the selection past the end of the reloaded list.
@@ -73,8 +83,34 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
   // A missing ACL holds a uuid and wraps: two rows each, so the sentence is read whole.
   const problems = loaded?.kind === 'sessions' ? loaded.view.problems.map(problemLine) : [];
   const problemsHeight = problems.length * 2;
-  const listHeight = Math.max(4, height - noticeHeight - problemsHeight);
+  const searchHeight = kind === 'accounts' && (mode.kind === 'search' || search !== '') ? 1 : 0;
+  const listHeight = Math.max(4, height - noticeHeight - problemsHeight - searchHeight);
   const rows = overlayRows(listHeight, true);
+
+  // The next page of accounts comes while the selection is on the last screen of those loaded.
+  const view = loaded?.kind === 'accounts' ? loaded.view : undefined;
+  const wantsMore = view !== undefined && view.accounts.length < view.total && selected >= view.accounts.length - 1 - rows;
+  useEffect(() => {
+    if (!wantsMore || more !== 'idle' || view === undefined) return;
+    const loading = generation.current;
+    setMore('loading');
+    source.loadAccounts({search, offset: view.accounts.length}).then(
+      (next) => {
+        if (loading !== generation.current) return;
+        setMore('idle');
+        // An account created or deleted meanwhile shifts the pages: one seen already is not listed twice.
+        const known = new Set(view.accounts.map((each) => each.user.uuid));
+        const accounts = [...view.accounts, ...next.accounts.filter((each) => !known.has(each.user.uuid))];
+        // An empty page ends the list, whatever the count said.
+        setLoaded({kind: 'accounts', view: {accounts, total: next.accounts.length === 0 ? accounts.length : next.total}});
+      },
+      (error: unknown) => {
+        if (loading !== generation.current) return;
+        setMore('failed');
+        setStatus(errorStatus(error, 'r: refresh'));
+      },
+    );
+  }, [wantsMore, more, view, search, source, setStatus]);
 
   const confirm = (word: string, lines: SafeText[], run: () => Promise<SafeText[]>) => {
     setTyped('');
@@ -150,6 +186,10 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
       case 'detail.open':
         if (account) setMode({kind: 'detail', top: 0});
         return;
+      case 'collection.search':
+        if (kind !== 'accounts') return setStatus({level: 'info', text: safe`/ searches the accounts on :accounts`});
+        setTyped(search);
+        return setMode({kind: 'search'});
       case 'admin.create':
         if (kind !== 'accounts') return setStatus({level: 'info', text: safe`c creates an API account on :accounts`});
         setTyped('');
@@ -161,15 +201,18 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
         setStatus(undefined);
         return void load();
       case 'app.back':
-        return notice.length > 0 ? setNotice([]) : onClose();
+        if (notice.length > 0) return setNotice([]);
+        if (search !== '') return (setSelected(0), setSearch(''));
+        return onClose();
       default:
         return onAction(action);
     }
   };
 
-  const textOpen = mode.kind === 'name' || mode.kind === 'confirm';
-  const typing = mode.kind === 'name' ? 'continue' : mode.kind === 'confirm' ? mode.word : undefined;
-  useEffect(() => {
+  const textOpen = mode.kind === 'name' || mode.kind === 'confirm' || mode.kind === 'search';
+  const typing = mode.kind === 'name' ? 'continue' : mode.kind === 'confirm' ? mode.word : mode.kind === 'search' ? 'search' : undefined;
+  // In the commit that opens the field: the footer changes in the same frame.
+  useLayoutEffect(() => {
     onTyping(typing);
     return () => onTyping(undefined);
   }, [typing, onTyping]);
@@ -236,10 +279,29 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
     return <ListOverlay title={`Account ${sanitize(name)}`} lines={accountDetailLines(account)} top={mode.top} width={width} height={height} footer="d deletes · Esc back" />;
   }
   const lines = loaded.kind === 'accounts' ? loaded.view.accounts.map(accountLine) : loaded.view.rows.map(sessionLine);
-  const more = loaded.kind === 'accounts' && loaded.view.total > lines.length ? `, the first ${lines.length} of ${loaded.view.total}` : '';
+  const pending = more === 'loading' ? ', loading more…' : more === 'failed' ? ', r reloads' : '';
+  const shown = loaded.kind === 'accounts' && loaded.view.total > lines.length ? `${lines.length} of ${loaded.view.total}${pending}` : `${lines.length}`;
   // The column names are the title, two columns in like the rows (after the selection's `› `).
   const heading = `  ${loaded.kind === 'accounts' ? accountsHeader : sessionsHeader}`;
-  const counted = `${title} (${lines.length}${more})`;
+  const counted = `${title} (${shown})`;
+  const searchLine =
+    mode.kind === 'search' ? (
+      <Box height={1} paddingX={1}>
+        <Text bold>Search: </Text>
+        <TextField
+          value={typed}
+          width={Math.max(10, Math.min(40, inner - 8))}
+          focus={active}
+          onChange={setTyped}
+          onSubmit={(value) => (setMode({kind: 'list'}), setSelected(0), setSearch(value.trim()))}
+          onCancel={() => setMode({kind: 'list'})}
+        />
+      </Box>
+    ) : searchHeight > 0 ? (
+      <Box height={1} paddingX={1}>
+        <Text {...theme.dim}>{truncate(safe`search “${sanitize(search)}” on wazo-auth (username, names, email) · Esc clears · / changes`, inner)}</Text>
+      </Box>
+    ) : null;
   const footer = loaded.kind === 'accounts' ? `${counted} · # full access · * wildcard` : `${counted} · ◀ ours: this dashboard's`;
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -261,6 +323,7 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
           ))}
         </Box>
       ) : null}
+      {searchLine}
       <ListOverlay title={heading} lines={lines} selected={count === 0 ? undefined : selected} width={width} height={listHeight} footer={footer} />
     </Box>
   );

@@ -26,12 +26,19 @@ export interface SessionsView {
 
 export interface AccountsView {
   accounts: AccountSummary[];
-  /** How many users the server has; more than `accounts` when only the first page is shown. */
+  /** How many users match on the server; more than `accounts` until every page is loaded. */
   total: number;
 }
 
+/** Which accounts to load: those matching `search` (all when empty), the page from `offset`. */
+export interface AccountsRequest {
+  search: string;
+  offset: number;
+}
+
 export interface AdminSource {
-  loadAccounts(): Promise<AccountsView>;
+  /** One page of accounts, by username. */
+  loadAccounts(request: AccountsRequest): Promise<AccountsView>;
   /** The ACL `c` grants: wazo-tui's browse preset. */
   readonly createAcl: readonly string[];
   /** Create an API account with the browse preset; the generated password comes back, to show once. */

@@ -141,3 +141,68 @@ describe(':sessions', () => {
     });
   });
 });
+
+describe(':accounts among many', () => {
+  let many: DemoServer;
+  const bulk = 130;
+
+  before(async () => {
+    many = await startDemoServer({users: 5, lines: 5});
+    const token = await login(many);
+    for (let n = 0; n < bulk; n++) {
+      const answer = await auth(many, token, 'POST', '/users', {username: `bulk-${String(n).padStart(3, '0')}`, password: 'bulk-password', purpose: 'external_api'});
+      assert.equal(answer.status, 200, answer.text);
+    }
+  });
+  after(() => many.close());
+
+  test('the next 100 come as the selection reaches the last screen; / searches wazo-auth and Esc clears the search', async () => {
+    const total = bulk + 2;
+    await using(await loginApp(many), async ({app}) => {
+      await command(app, 'accounts');
+      await waitForText(app, `wazo-auth users (100 of ${total})`, 6000);
+      await press(app, 'G');
+      await waitForText(app, `wazo-auth users (${total})`, 6000);
+      await press(app, 'G', 'k');
+      assert.match(selected(app), /bulk-129/, 'by username, the second page ends with bulk-129 and reader');
+      const pages = many.requests.filter((request) => request.method === 'GET' && request.url.startsWith('/api/auth/0.1/users?'));
+      assert.deepEqual(
+        pages.map((request) => new URL(request.url, 'https://demo').searchParams.get('offset')),
+        ['0', '100'],
+        'one request a page of users',
+      );
+
+      await press(app, '/');
+      await waitForText(app, /^ Search:/m);
+      assert.match(frameLines(app).at(-1) ?? '', /^Enter search {2}Esc cancel/);
+      await press(app, 'bulk-07', KEYS.enter);
+      const found = await waitForText(app, 'wazo-auth users (10)', 4000);
+      assert.match(found, /search “bulk-07” on wazo-auth/);
+      assert.match(selected(app), /bulk-070/, 'a new search starts at its first match');
+      await press(app, KEYS.escape);
+      await waitForText(app, `wazo-auth users (100 of ${total})`, 4000);
+      assert.doesNotMatch(app.lastFrame() ?? '', /search “/);
+      await press(app, KEYS.escape);
+      await waitForText(app, /Users {2}rows 1–/);
+    });
+  });
+
+  test('a next page refused by the server is said, the loaded ones stay, and r loads the list anew', async () => {
+    const total = bulk + 2;
+    await using(await loginApp(many), async ({app}) => {
+      await command(app, 'accounts');
+      await waitForText(app, `wazo-auth users (100 of ${total})`, 6000);
+      many.setFault({kind: 'status', status: 503}, /^\/api\/auth\/0\.1\/users\?/);
+      try {
+        await press(app, 'G');
+        await waitForText(app, `wazo-auth users (100 of ${total}, r reloads)`, 6000);
+        assert.match(app.lastFrame() ?? '', /503/, 'the status line says what the server answered');
+        assert.match(selected(app), /bulk-098/, 'the loaded accounts stay, the selection on the last');
+      } finally {
+        many.setFault({kind: 'none'});
+      }
+      await press(app, 'r');
+      await waitForText(app, `wazo-auth users (100 of ${total})`, 6000);
+    });
+  });
+});
