@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type {X509Certificate} from 'node:crypto';
 import {connect} from 'node:tls';
 import type {ChildProcessWithoutNullStreams} from 'node:child_process';
+import {demoServerReady} from '../helpers/demo-server-ready.js';
 import {spawnCli} from './cli.js';
 
 export interface Running {
@@ -18,31 +19,11 @@ export interface Running {
 export async function startCommand(args: string[], options: {keepStdin?: boolean} = {}): Promise<Running> {
   const child = spawnCli(['demo-server', ...args]);
   if (!options.keepStdin) child.stdin.end();
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exit = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) =>
     child.on('close', (code, signal) => resolve({code, signal})),
   );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`demo-server did not get ready\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, 20_000);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      if (stdout.includes('Press Ctrl-C to stop.\n')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    void exit.then(({code}) => {
-      clearTimeout(timer);
-      reject(new Error(`demo-server exited with ${code} before it was ready\nstdout: ${stdout}\nstderr: ${stderr}`));
-    });
-  });
-  const ready = stdout;
-  return {child, stdout: ready, output: () => stdout, exit};
+  const {ready, output} = await demoServerReady(child);
+  return {child, stdout: ready, output, exit};
 }
 
 export function printed(stdout: string, pattern: RegExp): string {

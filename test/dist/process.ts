@@ -5,6 +5,7 @@
 import {execFile, spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {demoServerReady} from '../helpers/demo-server-ready.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const version: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
@@ -54,26 +55,7 @@ export async function startDemoServerProcess(command: string[], extra: string[] 
   const [file, ...args] = command;
   const child = spawn(file!, [...args, 'demo-server', '--port', '0', ...extra], {stdio: ['ignore', 'pipe', 'pipe']});
   const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`demo-server did not get ready\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, 20_000);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      if (stdout.includes('Press Ctrl-C to stop.\n')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    void closed.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`demo-server exited with ${code}\nstdout: ${stdout}\nstderr: ${stderr}`));
-    });
-  });
+  const {ready: stdout} = await demoServerReady(child);
   const hostPort = /listening on https:\/\/(\S+)/.exec(stdout)?.[1];
   const fingerprint = /fingerprint: ([0-9A-F:]+)/.exec(stdout)?.[1];
   if (!hostPort || !fingerprint) throw new Error(`demo-server printed no address or fingerprint:\n${stdout}`);
