@@ -11,7 +11,7 @@ import {startDemoServer, type DemoServer, type RecordedRequest} from '../../sour
 import {toSafeJson} from '../../source/output/json.js';
 import {descriptorFor} from '../../source/resources/registry.js';
 import {sanitize} from '../../source/text/sanitize.js';
-import {confdGet, demoRequest, login} from '../helpers/demo.js';
+import {confdAnswer, requestsDuring} from '../helpers/demo.js';
 import {runCli, spawnCli, tempDir, type CliResult} from './cli.js';
 
 const AUTH = '/api/auth/0.1';
@@ -31,22 +31,9 @@ async function run(args: string[]): Promise<CliResult> {
 }
 
 /** The whole answer for a query, asked directly in one request. */
-async function direct(path: string): Promise<Page> {
-  const token = await login(server);
-  try {
-    const response = await confdGet(server, token, path);
-    assert.equal(response.status, 200, response.text);
-    return response.json as Page;
-  } finally {
-    await demoRequest(server, {method: 'DELETE', path: `${AUTH}/token/${token}`});
-  }
-}
+const direct = (path: string): Promise<Page> => confdAnswer(server, path) as Promise<Page>;
 
-async function requestsDuring<T>(work: () => Promise<T>): Promise<{result: T; requests: RecordedRequest[]}> {
-  const start = server.requests.length;
-  const result = await work();
-  return {result, requests: server.requests.slice(start)};
-}
+const during = <T>(work: () => Promise<T>) => requestsDuring(server, work);
 
 /** The `limit`/`offset` of each list request to a collection. */
 function pagesAsked(requests: RecordedRequest[], collection: string): string[] {
@@ -73,7 +60,7 @@ after(async () => {
 
 describe('--all', () => {
   it('--json writes one document, the whole collection as JSON.stringify prints it, from pages of 500', async () => {
-    const {result, requests} = await requestsDuring(() => run(['users', server.hostPort, '--all', '--json', '--order', 'id']));
+    const {result, requests} = await during(() => run(['users', server.hostPort, '--all', '--json', '--order', 'id']));
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr, '', 'in a pipe a complete export says nothing');
     const whole = await direct('/users?order=id&limit=100000');
@@ -134,7 +121,7 @@ describe('--all', () => {
   it('a failure mid-way exits 1 and says how many rows were written; the document is left unclosed on purpose', async () => {
     const total = (await direct('/users?limit=1')).total;
     await server.setFaults([{fault: {kind: 'status', status: 502}, match: /^\/api\/confd\/1\.1\/users\?/, after: 2}]);
-    const {result, requests} = await requestsDuring(() => run(['users', server.hostPort, '--all', '--ndjson']));
+    const {result, requests} = await during(() => run(['users', server.hostPort, '--all', '--ndjson']));
     assert.equal(result.code, 1);
     assert.equal(result.stdout.split('\n').length - 1, 1000, 'two pages were written');
     assert.match(result.stderr, new RegExp(`^wazo-tui: the export stopped after 1000 of ${total} users were written: .*502`));
@@ -151,7 +138,7 @@ describe('--all', () => {
 describe('answers over their ceiling', () => {
   it('a 50 MB page is a sentence and exit 1, never a crash; the token is revoked', async () => {
     await server.setFault({kind: 'huge'}, /^\/api\/confd\//);
-    const {result, requests} = await requestsDuring(() => run(['users', server.hostPort, '--limit', '5']));
+    const {result, requests} = await during(() => run(['users', server.hostPort, '--limit', '5']));
     assert.equal(result.code, 1);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /^wazo-tui: The answer of 127\.0\.0\.1:\d+ to GET \/users was 50 MB, over the 1 MB wazo-tui reads for a page; nothing of it was kept\n.*--all/);
@@ -180,7 +167,7 @@ describe('get COLLECTION ID', () => {
   });
 
   it('an unknown id exits 1 with confd’s sentence; the token is revoked', async () => {
-    const {result, requests} = await requestsDuring(() => run(['get', 'lines', '987654', server.hostPort]));
+    const {result, requests} = await during(() => run(['get', 'lines', '987654', server.hostPort]));
     assert.equal(result.code, 1);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /^wazo-tui: Not found \(GET \/lines\/987654\)/);

@@ -15,7 +15,7 @@ import {generateCertificate} from '../../source/demo/certificate.js';
 import {startDemoServer, type DemoServer, type RecordedRequest} from '../../source/demo/server.js';
 import {descriptorFor} from '../../source/resources/registry.js';
 import {sanitize} from '../../source/text/sanitize.js';
-import {confdGet, demoRequest, login} from '../helpers/demo.js';
+import {confdAnswer, demoRequest, requestsDuring} from '../helpers/demo.js';
 import {childEnv, cliPath, filesBelow, runCli, spawnCli, tempDir, type CliResult} from './cli.js';
 
 const PASSWORD = 'corr3ct horse ✓ battery';
@@ -45,23 +45,9 @@ async function list(args: string[], options: {configDir?: string; password?: str
 }
 
 /** What the server answers to the same query, asked directly with a token of the test's own. */
-async function direct(path: string, headers: Record<string, string> = {}): Promise<Page> {
-  const token = await login(server);
-  try {
-    const response = await confdGet(server, token, path, headers);
-    assert.equal(response.status, 200, response.text);
-    return response.json as Page;
-  } finally {
-    await demoRequest(server, {method: 'DELETE', path: `${AUTH}/token/${token}`});
-  }
-}
+const direct = (path: string, headers: Record<string, string> = {}): Promise<Page> => confdAnswer(server, path, headers) as Promise<Page>;
 
-/** The requests that reached the server while `run` ran. */
-async function requestsDuring<T>(run: () => Promise<T>): Promise<{result: T; requests: RecordedRequest[]}> {
-  const start = server.requests.length;
-  const result = await run();
-  return {result, requests: server.requests.slice(start)};
-}
+const during = <T>(work: () => Promise<T>) => requestsDuring(server, work);
 
 function tsv(stdout: string): string[][] {
   assert.ok(stdout.endsWith('\n'), 'TSV ends with a line break');
@@ -83,7 +69,7 @@ after(async () => {
 
 describe('listing a collection', () => {
   it('--json prints {total, items}: the page wazo-confd answers for the same search, order, direction, limit and offset', async () => {
-    const {result, requests} = await requestsDuring(() =>
+    const {result, requests} = await during(() =>
       list(['users', server.hostPort, '--json', '--search', 'a', '--order', 'lastname', '--direction', 'desc', '--limit', '4', '--offset', '2']),
     );
     assert.equal(result.code, 0, result.stderr);
@@ -109,7 +95,7 @@ describe('listing a collection', () => {
   });
 
   it('without --limit asks for one page of 100, and says on stderr when more rows remain', async () => {
-    const {result, requests} = await requestsDuring(() => list(['users', server.hostPort, '--json', '--recurse']));
+    const {result, requests} = await during(() => list(['users', server.hostPort, '--json', '--recurse']));
     assert.equal(result.code, 0, result.stderr);
     const query = requests.find((request) => request.url.startsWith(`${CONFD}/users?`));
     assert.equal(new URL(query?.url ?? '/', server.url).searchParams.get('limit'), '100');
@@ -120,7 +106,7 @@ describe('listing a collection', () => {
 
   it('in a pipe prints TSV: the column titles, then one line of fields per item', async () => {
     for (const collection of ['users', 'lines', 'extensions'] as const) {
-      const {result, requests} = await requestsDuring(() => list([collection, server.hostPort, '--limit', '7', '--offset', '3', '--direction', 'desc']));
+      const {result, requests} = await during(() => list([collection, server.hostPort, '--limit', '7', '--offset', '3', '--direction', 'desc']));
       assert.equal(result.code, 0, `${collection}: ${result.stderr}`);
       const [header, ...rows] = tsv(result.stdout);
       const titles = descriptorFor(collection).columns.map((column) => column.title);
@@ -146,7 +132,7 @@ describe('listing a collection', () => {
   it('--tenant sends Wazo-Tenant and --recurse takes the sub-tenants in', async () => {
     const [acme, lab] = server.tenants;
     assert.ok(acme && lab);
-    const {result: inLab, requests} = await requestsDuring(() => list(['users', server.hostPort, '--json', '--tenant', lab.uuid]));
+    const {result: inLab, requests} = await during(() => list(['users', server.hostPort, '--json', '--tenant', lab.uuid]));
     assert.equal(inLab.code, 0, inLab.stderr);
     assert.equal(requests.find((request) => request.url.startsWith(`${CONFD}/users`))?.headers['wazo-tenant'], lab.uuid);
     assert.deepEqual(JSON.parse(inLab.stdout), await direct('/users', {'wazo-tenant': lab.uuid}));
@@ -209,7 +195,7 @@ describe('listing a collection', () => {
 
 describe('the token and the password', () => {
   it('revokes the token at the end: DELETE /token/<token> is the last request, and the token is then unknown', async () => {
-    const {result, requests} = await requestsDuring(() => list(['lines', server.hostPort, '--limit', '2']));
+    const {result, requests} = await during(() => list(['lines', server.hostPort, '--limit', '2']));
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(
       requests.map((request) => `${request.method} ${request.url.replace(/\?.*/, '')}`),
@@ -226,7 +212,7 @@ describe('the token and the password', () => {
   });
 
   it('still revokes the token when confd refuses the request (exit 1, the ACL named)', async () => {
-    const {result, requests} = await requestsDuring(() =>
+    const {result, requests} = await during(() =>
       list(['lines', server.hostPort], {username: 'reader', password: 'reader'}),
     );
     assert.equal(result.code, 1);
@@ -241,7 +227,7 @@ describe('the token and the password', () => {
     server.setFault({kind: 'status', status: 500}, /^\/api\/auth\/0\.1\/token\/[0-9a-f-]+$/);
     let run: {result: CliResult; requests: RecordedRequest[]};
     try {
-      run = await requestsDuring(() => list(['extensions', server.hostPort, '--limit', '1']));
+      run = await during(() => list(['extensions', server.hostPort, '--limit', '1']));
     } finally {
       server.setFault({kind: 'none'});
     }
@@ -273,7 +259,7 @@ describe('the token and the password', () => {
   });
 
   it('wrong password: exit 3, nothing on stdout, and the wrong password is not echoed', async () => {
-    const {result, requests} = await requestsDuring(() => list(['users', server.hostPort], {password: 'not-the-Passw0rd'}));
+    const {result, requests} = await during(() => list(['users', server.hostPort], {password: 'not-the-Passw0rd'}));
     assert.equal(result.code, 3);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /^wazo-tui: Wrong username or password\n/);
@@ -293,7 +279,7 @@ describe('server and username from the remembered profile', () => {
       trustedAt: new Date().toISOString(),
     });
     new ProfileStore(configDir).remember({server: server.hostPort, username: 'admin'});
-    const {result, requests} = await requestsDuring(() =>
+    const {result, requests} = await during(() =>
       runCli(['users', '--password-stdin', '--json', '--limit', '2', '--config-dir', configDir], {input: `${PASSWORD}\n`}),
     );
     assert.equal(result.code, 0, result.stderr);
@@ -315,7 +301,7 @@ describe('server and username from the remembered profile', () => {
 describe('trust comes before any credential', () => {
   it('an untrusted server: exit 4, its fingerprint and the trust command to run, and no request sent', async () => {
     const configDir = tempDir(root);
-    const {result, requests} = await requestsDuring(() => list(['users', server.hostPort], {configDir}));
+    const {result, requests} = await during(() => list(['users', server.hostPort], {configDir}));
     assert.equal(result.code, 4);
     assert.equal(result.stdout, '');
     assert.deepEqual(requests, [], 'no HTTP request (and so no credential) before trust');
@@ -336,7 +322,7 @@ describe('trust comes before any credential', () => {
     const configDir = tempDir(root);
     const old = generateCertificate();
     new PinStore(configDir).set({hostPort: server.hostPort, pem: old.certPem, fingerprint256: old.fingerprint256, trustedAt: new Date().toISOString()});
-    const {result, requests} = await requestsDuring(() => list(['users', server.hostPort], {configDir}));
+    const {result, requests} = await during(() => list(['users', server.hostPort], {configDir}));
     assert.equal(result.code, 4);
     assert.equal(result.stdout, '');
     assert.deepEqual(requests, []);
@@ -383,7 +369,7 @@ describe('trust comes before any credential', () => {
 // Last, so that it sees the outputs of every run above.
 describe('secrets', () => {
   it('the password is in no output and no config file; the config is private and holds no token', async () => {
-    const {requests} = await requestsDuring(() => list(['users', server.hostPort, '--limit', '1', '--json']));
+    const {requests} = await during(() => list(['users', server.hostPort, '--limit', '1', '--json']));
     const token = String(requests[1]?.headers['x-auth-token']);
     assert.ok(outputs.length > 0);
     for (const output of outputs) assert.ok(!output.includes(PASSWORD), 'the password shows in an output');

@@ -4,7 +4,7 @@
  */
 import {request as httpsRequest} from 'node:https';
 import type {IncomingHttpHeaders} from 'node:http';
-import {startDemoServer, type DemoServer, type DemoServerOptions} from '../../source/demo/server.js';
+import {startDemoServer, type DemoServer, type DemoServerOptions, type RecordedRequest} from '../../source/demo/server.js';
 
 /** Start a demo server, run `fn`, and always close the server. */
 export async function withDemoServer<T>(options: DemoServerOptions, fn: (server: DemoServer) => Promise<T>): Promise<T> {
@@ -106,4 +106,23 @@ export async function login(
 /** GET a confd path (below `/api/confd/1.1`) with a token and optional headers. */
 export function confdGet(server: DemoServer, token: string, path: string, headers: Record<string, string> = {}): Promise<DemoHttpResponse> {
   return demoRequest(server, {path: `/api/confd/1.1${path}`, headers: {'x-auth-token': token, ...headers}});
+}
+
+/** What confd answers (200 expected) to `path`, asked with a token of the caller's own, revoked afterwards. */
+export async function confdAnswer(server: DemoServer, path: string, headers: Record<string, string> = {}): Promise<unknown> {
+  const token = await login(server);
+  try {
+    const response = await confdGet(server, token, path, headers);
+    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${response.text}`);
+    return response.json;
+  } finally {
+    await demoRequest(server, {method: 'DELETE', path: `/api/auth/0.1/token/${token}`});
+  }
+}
+
+/** The requests that reached `server` while `work` ran. */
+export async function requestsDuring<T>(server: DemoServer, work: () => Promise<T>): Promise<{result: T; requests: RecordedRequest[]}> {
+  const start = server.requests.length;
+  const result = await work();
+  return {result, requests: server.requests.slice(start)};
 }
