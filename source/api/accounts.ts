@@ -6,7 +6,8 @@
 import {pageCeiling} from './answer-limit.js';
 import {authListSchema, authUserSchema, policySchema, refreshTokenSchema, sessionSchema} from './account-schemas.js';
 import {authHeaders} from './auth.js';
-import type {AccountsApi, AuthListQuery, AuthedOptions, NewApiUser, NewPolicy} from './contract.js';
+import type {AccountsApi, AuthedOptions, NewApiUser, NewPolicy} from './contract.js';
+import {listParams} from './list-params.js';
 import type {ApiRequest, Send} from './request.js';
 import type {ListPage} from './schemas.js';
 import {decodeAnswer} from './validate.js';
@@ -26,18 +27,6 @@ export function policyCreateBody(policy: NewPolicy): Record<string, unknown> {
   return body;
 }
 
-/** wazo-auth's list parameters, and the exact filters its list schemas keep (`purpose`, `username`…). */
-export function authListParams(query: AuthListQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.limit !== undefined) params.set('limit', String(query.limit));
-  if (query.offset !== undefined) params.set('offset', String(query.offset));
-  if (query.search !== undefined && query.search !== '') params.set('search', query.search);
-  if (query.order !== undefined) params.set('order', query.order);
-  if (query.direction !== undefined) params.set('direction', query.direction);
-  if (query.recurse) params.set('recurse', 'true');
-  for (const [key, value] of Object.entries(query.filters ?? {})) params.set(key, value);
-  return params;
-}
 
 const segment = encodeURIComponent;
 
@@ -77,14 +66,14 @@ export function createAccountsApi(send: Send): AccountsApi {
   }
 
   return {
-    listUsers: (query, options) => page(authUserSchema, request('GET', 'users', 'GET /users', options, {searchParams: authListParams(query)})),
+    listUsers: (query, options) => page(authUserSchema, request('GET', 'users', 'GET /users', options, {searchParams: listParams(query)})),
     getUser: (uuid, options) => decoded(authUserSchema, request('GET', `users/${segment(uuid)}`, 'GET /users/{uuid}', unscoped(options))),
     createUser(user, options) {
       return decoded(authUserSchema, request('POST', 'users', 'POST /users', options, {json: userCreateBody(user), secrets: [options.token, user.password]}));
     },
     deleteUser: (uuid, options) => done(request('DELETE', `users/${segment(uuid)}`, 'DELETE /users/{uuid}', unscoped(options))),
 
-    listPolicies: (query, options) => page(policySchema, request('GET', 'policies', 'GET /policies', options, {searchParams: authListParams(query)})),
+    listPolicies: (query, options) => page(policySchema, request('GET', 'policies', 'GET /policies', options, {searchParams: listParams(query)})),
     createPolicy: (policy, options) => decoded(policySchema, request('POST', 'policies', 'POST /policies', options, {json: policyCreateBody(policy)})),
     deletePolicy: (uuid, options) => done(request('DELETE', `policies/${segment(uuid)}`, 'DELETE /policies/{uuid}', options)),
 
@@ -93,16 +82,16 @@ export function createAccountsApi(send: Send): AccountsApi {
     attachPolicy: (userUuid, policyUuid, options) =>
       done(request('PUT', `users/${segment(userUuid)}/policies/${segment(policyUuid)}`, 'PUT /users/{uuid}/policies/{uuid}', unscoped(options))),
 
-    listSessions: (query, options) => page(sessionSchema, request('GET', 'sessions', 'GET /sessions', options, {searchParams: authListParams(query)})),
+    listSessions: (query, options) => page(sessionSchema, request('GET', 'sessions', 'GET /sessions', options, {searchParams: listParams(query)})),
     userSessions: (userUuid, query, options) =>
-      page(sessionSchema, request('GET', `users/${segment(userUuid)}/sessions`, 'GET /users/{uuid}/sessions', options, {searchParams: authListParams(query)})),
+      page(sessionSchema, request('GET', `users/${segment(userUuid)}/sessions`, 'GET /users/{uuid}/sessions', options, {searchParams: listParams(query)})),
     deleteSession(sessionUuid, options, userUuid) {
       if (userUuid === undefined) return done(request('DELETE', `sessions/${segment(sessionUuid)}`, 'DELETE /sessions/{uuid}', unscoped(options)));
       return done(request('DELETE', `users/${segment(userUuid)}/sessions/${segment(sessionUuid)}`, 'DELETE /users/{uuid}/sessions/{uuid}', unscoped(options)));
     },
 
     refreshTokens: (user, query, options) =>
-      page(refreshTokenSchema, request('GET', `users/${segment(user)}/tokens`, `GET /users/${user === 'me' ? 'me' : '{uuid}'}/tokens`, options, {searchParams: authListParams(query)})),
+      page(refreshTokenSchema, request('GET', `users/${segment(user)}/tokens`, `GET /users/${user === 'me' ? 'me' : '{uuid}'}/tokens`, options, {searchParams: listParams(query)})),
     deleteUserRefreshToken: (user, clientId, options) =>
       done(
         request('DELETE', `users/${segment(user)}/tokens/${segment(clientId)}`, `DELETE /users/${user === 'me' ? 'me' : '{uuid}'}/tokens/{client_id}`, unscoped(options)),

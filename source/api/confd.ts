@@ -4,7 +4,8 @@
 import {pageCeiling, type AnswerKind} from './answer-limit.js';
 import {authHeaders} from './auth.js';
 import {collections, listedSchema} from './collections.js';
-import type {AuthedOptions, ConfdApi, ConfdCollection, ConfdItem, ConfdListed, ConfdView, ListQuery, ViewQuery} from './contract.js';
+import type {AuthedOptions, ConfdApi, ConfdCollection, ConfdItem, ConfdListed, ConfdView, ViewQuery} from './contract.js';
+import {listParams} from './list-params.js';
 import type {ApiRequest, Send} from './request.js';
 import {infosSchema, listSchema, type ListPage} from './schemas.js';
 import {decodeAnswer} from './validate.js';
@@ -53,16 +54,3 @@ export function createConfdApi(send: Send): ConfdApi {
   };
 }
 
-/** confd's list parameters. */
-function listParams(query: ListQuery & {view?: string}): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.view !== undefined) params.set('view', query.view);
-  if (query.limit !== undefined) params.set('limit', String(query.limit));
-  if (query.offset !== undefined) params.set('offset', String(query.offset));
-  if (query.search !== undefined && query.search !== '') params.set('search', query.search);
-  if (query.order !== undefined) params.set('order', query.order);
-  if (query.direction !== undefined) params.set('direction', query.direction);
-  if (query.recurse) params.set('recurse', 'true');
-  for (const [key, value] of Object.entries(query.filters ?? {})) params.set(key, value);
-  return params;
-}
