@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {TuiCommand} from '../cli/args.js';
 import {keymapFileName, resolveConfigDir} from '../config/paths.js';
+import {idleCollector} from '../terminal/idle-collector.js';
 import {InkOutput} from '../terminal/ink-output.js';
 import {splashFrame} from '../terminal/splash.js';
 import {TerminalWriter} from '../terminal/writer.js';
@@ -55,7 +56,8 @@ export async function runTui(command: TuiCommand): Promise<number> {
     : undefined;
 
   // The writer owns the screen (see source/terminal/writer.ts); Ink only renders frames to it.
-  const writer = new TerminalWriter(process.stdout, {term: process.env.TERM});
+  const collector = idleCollector();
+  const writer = new TerminalWriter(process.stdout, {term: process.env.TERM, afterFrame: collector.schedule});
   const output = new InkOutput(process.stdout, writer);
   writer.start();
   process.once('exit', () => writer.stop());

@@ -31,6 +31,8 @@ export interface WriterTerminal {
 export interface WriterOptions {
   /** `$TERM`: `dumb` gets whole frames, no scroll regions. */
   term?: string;
+  /** Called after each frame that wrote something (the idle collector's cue). */
+  afterFrame?: () => void;
 }
 
 /** See the module comment. */
@@ -40,6 +42,7 @@ export class TerminalWriter {
   private scheduled = false;
   private running = false;
   private readonly dumb: boolean;
+  private readonly afterFrame: (() => void) | undefined;
   /**
    * The diff, loaded after the splash: it measures text with string-width, whose loading alone
    * (ICU's grapheme rules) took 40 ms of start-up. Frames that come before it wait for it.
@@ -52,6 +55,7 @@ export class TerminalWriter {
     options: WriterOptions = {},
   ) {
     this.dumb = options.term === 'dumb';
+    this.afterFrame = options.afterFrame;
   }
 
   /** Take the screen: alternate screen, hidden cursor, no autowrap, cleared. */
@@ -106,6 +110,7 @@ export class TerminalWriter {
       if (this.shown?.join('\n') === text) return;
       this.shown = text.split('\n');
       this.send(updater.fullFrame(text, rows));
+      this.afterFrame?.();
       return;
     }
     const full = this.shown === undefined;
@@ -114,6 +119,7 @@ export class TerminalWriter {
     if (update.bytes === '') return;
     // A full redraw is the one frame big enough to tear on a slow link.
     this.send(full ? BEGIN_SYNC + update.bytes + END_SYNC : update.bytes);
+    this.afterFrame?.();
   }
 
   /** The screen no longer shows what we think (a resize): the next frame redraws everything. */

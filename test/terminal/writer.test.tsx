@@ -75,6 +75,24 @@ describe('TerminalWriter', () => {
     assert.ok(drawn.includes('three') && !drawn.includes('one') && !drawn.includes('two'));
   });
 
+  it('tells afterFrame of each frame that wrote something, not of one that changed nothing', async () => {
+    const terminal = new FakeTerminal(80, 24);
+    let frames = 0;
+    const writer = new TerminalWriter(terminal, {afterFrame: () => (frames += 1)});
+    writer.start();
+    await writer.ready();
+    writer.frame('a\nb');
+    await tick();
+    assert.equal(frames, 1);
+    writer.frame('a\nb');
+    await tick();
+    assert.equal(frames, 1, 'the same frame again wrote nothing');
+    writer.frame('a\nc');
+    await tick();
+    assert.equal(frames, 2);
+    writer.stop();
+  });
+
   it('redraws the whole screen after invalidate (a resize)', async () => {
     const terminal = new FakeTerminal(80, 24);
     const writer = new TerminalWriter(terminal);
