@@ -66,7 +66,7 @@ ${collectionList}
            [--latency MS] [--clock-offset=SECONDS] [--gzip]
                                        run the embedded Wazo-compatible server alone; faults:
                                        huge, huge-chunked, slow-body, hang, reset, truncated,
-                                       malformed, 5xx, auth-down (see the README)
+                                       malformed, no-offset, 5xx, auth-down (see the README)
 
 Options:
   -p, --profile NAME     use a profile's server, URLs, CA files, username, tenant, collection,

@@ -25,6 +25,8 @@ export type DemoFault =
   | {kind: 'reset'}
   /** Headers announcing the whole body, half of it, then the connection closes. */
   | {kind: 'truncated'}
+  /** The answer as if no `offset` had been asked: every page of a list is its first (a proxy that drops it). */
+  | {kind: 'no-offset'}
   /**
    * wazo-auth is down while confd answers: nginx's 502 on auth paths (one port), or, with confd on
    * its own port, the auth port stops listening (connections refused).
@@ -35,7 +37,7 @@ export const DEFAULT_HUGE_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_SLOW_BODY_MS = 60_000;
 
 /** The `--fault` names (values after `=` are described in the README). */
-export const FAULT_NAMES = ['huge', 'huge-chunked', 'slow-body', 'hang', 'reset', 'truncated', 'malformed', '5xx', 'auth-down'] as const;
+export const FAULT_NAMES = ['huge', 'huge-chunked', 'slow-body', 'hang', 'reset', 'truncated', 'malformed', 'no-offset', '5xx', 'auth-down'] as const;
 
 /** Turn one `--fault` value into a fault, or throw a RangeError with a sentence for the user. */
 export function parseFaultSpec(spec: string): DemoFault {
@@ -72,6 +74,7 @@ export function parseFaultSpec(spec: string): DemoFault {
     case 'reset':
     case 'truncated':
     case 'malformed':
+    case 'no-offset':
       if (value !== undefined) throw new RangeError(`--fault ${kind} takes no value`);
       return {kind};
     default:
@@ -98,6 +101,8 @@ export function describeFault(fault: DemoFault): string {
       return 'reset: TCP reset instead of an answer';
     case 'truncated':
       return 'truncated: half the announced body, then the connection closes';
+    case 'no-offset':
+      return 'no-offset: lists answered as if no offset was asked';
     case 'auth-down':
       return fault.mode === 'refused' ? 'auth-down: the wazo-auth port refuses connections' : "auth-down: wazo-auth paths get nginx's 502 Bad Gateway";
   }

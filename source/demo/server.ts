@@ -95,7 +95,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       const demoRequest: DemoRequest = {
         method: request.method ?? 'GET',
         path: path.slice(routes[service].prefix.length),
-        query: parsed.searchParams,
+        query: fault?.kind === 'no-offset' ? withoutOffset(parsed.searchParams) : parsed.searchParams,
         headers: request.headers,
         body,
         remoteAddress: request.socket.remoteAddress ?? '',
@@ -212,6 +212,12 @@ function normaliseAuthDown(rule: FaultRule, split: boolean): FaultRule {
     throw new RangeError('auth-down=refused needs wazo-confd on a port of its own (--confd-port): otherwise confd would be refused too');
   }
   return {...rule, fault: {kind: 'auth-down', mode}};
+}
+
+function withoutOffset(query: URLSearchParams): URLSearchParams {
+  const kept = new URLSearchParams(query);
+  kept.delete('offset');
+  return kept;
 }
 
 /** Send a rendered answer the way the fault (if any) says. */

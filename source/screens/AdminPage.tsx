@@ -100,9 +100,11 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
         setMore('idle');
         // An account created or deleted meanwhile shifts the pages: one seen already is not listed twice.
         const known = new Set(view.accounts.map((each) => each.user.uuid));
-        const accounts = [...view.accounts, ...next.accounts.filter((each) => !known.has(each.user.uuid))];
-        // An empty page ends the list, whatever the count said.
-        setLoaded({kind: 'accounts', view: {accounts, total: next.accounts.length === 0 ? accounts.length : next.total}});
+        const added = next.accounts.filter((each) => !known.has(each.user.uuid));
+        const accounts = [...view.accounts, ...added];
+        // A page with nothing new ends the list, whatever the count said: a server that ignores the
+        // offset would otherwise be asked for the same page again and again.
+        setLoaded({kind: 'accounts', view: {accounts, total: added.length === 0 ? accounts.length : next.total}});
       },
       (error: unknown) => {
         if (loading !== generation.current) return;

@@ -145,7 +145,7 @@ describe('fault specs from the command line', () => {
     assert.deepEqual(parseFaultSpec('auth-down'), {kind: 'auth-down'});
     assert.deepEqual(parseFaultSpec('auth-down=refused'), {kind: 'auth-down', mode: 'refused'});
     assert.deepEqual(parseFaultSpec('auth-down=502'), {kind: 'auth-down', mode: 'bad-gateway'});
-    for (const kind of ['hang', 'reset', 'truncated', 'malformed'] as const) assert.deepEqual(parseFaultSpec(kind), {kind});
+    for (const kind of ['hang', 'reset', 'truncated', 'malformed', 'no-offset'] as const) assert.deepEqual(parseFaultSpec(kind), {kind});
   });
 
   test('wrong names and values are refused with a sentence', () => {

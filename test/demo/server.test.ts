@@ -76,6 +76,19 @@ describe('demo server plumbing', () => {
     assert.equal((await confdGet(server, token, '/users?limit=1')).status, 200);
   });
 
+  test('a no-offset fault answers every page of a list as its first', async () => {
+    const first = (await confdGet(server, token, '/users?limit=3&order=id')).json as {items: Array<{id: number}>};
+    server.setFault({kind: 'no-offset'}, /\/users/);
+    try {
+      const later = (await confdGet(server, token, '/users?limit=3&offset=6&order=id')).json as {items: Array<{id: number}>};
+      assert.deepEqual(later.items.map((item) => item.id), first.items.map((item) => item.id));
+    } finally {
+      server.setFault({kind: 'none'});
+    }
+    const later = (await confdGet(server, token, '/users?limit=3&offset=6&order=id')).json as {items: Array<{id: number}>};
+    assert.notDeepEqual(later.items.map((item) => item.id), first.items.map((item) => item.id), 'without the fault the offset counts');
+  });
+
   test('a malformed fault answers 200 with a body that is not JSON', async () => {
     server.setFault({kind: 'malformed'}, /\/users/);
     try {

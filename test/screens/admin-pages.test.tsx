@@ -187,6 +187,25 @@ describe(':accounts among many', () => {
     });
   });
 
+  test('a server that ignores the offset ends the list at its first page instead of being asked again and again', async () => {
+    const total = bulk + 2;
+    await using(await loginApp(many), async ({app}) => {
+      await command(app, 'accounts');
+      await waitForText(app, `wazo-auth users (100 of ${total})`, 6000);
+      const before = many.requests.length;
+      many.setFault({kind: 'no-offset'}, /^\/api\/auth\/0\.1\/users\?/);
+      try {
+        await press(app, 'G');
+        await waitForText(app, 'wazo-auth users (100)', 6000);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const lists = many.requests.slice(before).filter((request) => request.method === 'GET' && request.url.startsWith('/api/auth/0.1/users?'));
+        assert.equal(lists.length, 1, 'one request for the second page, answered with the first');
+      } finally {
+        many.setFault({kind: 'none'});
+      }
+    });
+  });
+
   test('a next page refused by the server is said, the loaded ones stay, and r loads the list anew', async () => {
     const total = bulk + 2;
     await using(await loginApp(many), async ({app}) => {
