@@ -73,7 +73,6 @@ export function AdminPage({kind, source, width, height, active, setStatus, onAct
   }, [kind, source, search]);
   useEffect(load, [load]);
 
-
   const count = loaded?.kind === 'accounts' ? loaded.view.accounts.length : (loaded?.view.rows.length ?? 0);
   // A delete or a revoke can leave the selection past the end of the reloaded list.
   useEffect(() => setSelected((at) => Math.max(0, Math.min(at, count - 1))), [count]);
