@@ -27,7 +27,6 @@ export function policyCreateBody(policy: NewPolicy): Record<string, unknown> {
   return body;
 }
 
-
 const segment = encodeURIComponent;
 
 /**

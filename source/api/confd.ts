@@ -53,4 +53,3 @@ export function createConfdApi(send: Send): ConfdApi {
     },
   };
 }
-

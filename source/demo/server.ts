@@ -108,7 +108,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       }
     }
     // A fault that mangles the body sends it as the route made it.
-    const rendered = gzip && fault === undefined ? gzipFor(request.headers, render(result)) : render(result);
+    const mangled = fault !== undefined && fault.kind !== 'no-offset';
+    const rendered = gzip && !mangled ? gzipFor(request.headers, render(result)) : render(result);
     if (latency > 0) {
       const timer = setTimeout(() => {
         timers.delete(timer);
